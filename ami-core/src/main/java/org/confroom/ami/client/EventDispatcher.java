@@ -1,0 +1,231 @@
+package org.confroom.ami.client;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.confroom.ami.codec.AmiMessage;
+import org.confroom.ami.codec.MalformedMessage;
+import org.confroom.ami.event.AmiEvent;
+
+/**
+ * Hands events to listeners on its own thread, behind a bounded queue, so that listeners never run
+ * on (or slow down) the I/O thread. When the queue is full the {@link OverflowPolicy} drops an
+ * event; drops are counted and announced to listeners right before the first event after the gap.
+ * Connection state changes travel on a separate unbounded queue and are never dropped.
+ *
+ * <p>One producer thread per dispatcher (the connection's reader) is assumed for {@code offer*}.
+ */
+public final class EventDispatcher implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
+    private static final Object WAKE = new Object();
+
+    /** An item that follows a gap of dropped events. */
+    private record AfterGap(long lost, Object item) {
+    }
+
+    private final ArrayBlockingQueue<Object> queue;
+    private final ConcurrentLinkedQueue<ConnectionEvent> connectionEvents = new ConcurrentLinkedQueue<>();
+    private final OverflowPolicy policy;
+    private final List<AmiEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong gap = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param name thread name
+     * @param capacity queue bound
+     * @param policy what to drop when full
+     */
+    public EventDispatcher(String name, int capacity, OverflowPolicy policy) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** @return a handle that removes the listener */
+    public AmiClient.Subscription addListener(AmiEventListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /** @return a handle that removes the listener */
+    public AmiClient.Subscription addConnectionListener(ConnectionListener listener) {
+        connectionListeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> connectionListeners.remove(listener);
+    }
+
+    /** Queues an event; never blocks. */
+    public void offerEvent(AmiEvent event) {
+        offerItem(event);
+    }
+
+    /** Queues a message that matched no pending action; never blocks. */
+    public void offerUnmatched(AmiMessage message) {
+        offerItem(message);
+    }
+
+    /** Queues a malformed-input report; never blocks. */
+    public void offerMalformed(MalformedMessage malformed) {
+        offerItem(malformed);
+    }
+
+    /** Queues a connection state change; never dropped. */
+    public void offerConnectionEvent(ConnectionEvent event) {
+        connectionEvents.add(event);
+        queue.offer(WAKE); // if the queue is full the dispatcher is busy anyway
+    }
+
+    private void offerItem(Object item) {
+        offered.incrementAndGet();
+        long pendingGap = gap.get();
+        Object toQueue = pendingGap == 0 ? item : new AfterGap(gap.getAndSet(0), item);
+        if (queue.offer(toQueue)) {
+            return;
+        }
+        if (policy == OverflowPolicy.DROP_OLDEST) {
+            Object dropped = queue.poll();
+            long carried = countOf(dropped);
+            if (carried > 0) {
+                lost.incrementAndGet();
+            }
+            long g = carried + (toQueue instanceof AfterGap ag ? ag.lost() : 0);
+            Object retry = new AfterGap(g, item);
+            if (queue.offer(retry)) {
+                return;
+            }
+            gap.addAndGet(g);
+        } else if (toQueue instanceof AfterGap ag) {
+            gap.addAndGet(ag.lost());
+        }
+        gap.incrementAndGet();
+        lost.incrementAndGet();
+    }
+
+    private static long countOf(Object dropped) {
+        if (dropped == null || dropped == WAKE) {
+            return 0;
+        }
+        // the dropped item was an event; if it carried a gap, that gap is folded into the next one
+        return dropped instanceof AfterGap ag ? ag.lost() + 1 : 1;
+    }
+
+    /** @return events dropped since creation */
+    public long lostCount() {
+        return lost.get();
+    }
+
+    /** @return events handed to listeners */
+    public long deliveredCount() {
+        return delivered.get();
+    }
+
+    /** @return items waiting right now */
+    public int depth() {
+        return queue.size();
+    }
+
+    private void run() {
+        while (running) {
+            Object item;
+            try {
+                item = queue.poll(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+                continue;
+            }
+            drainConnectionEvents();
+            if (item == null) {
+                long g = gap.getAndSet(0);
+                if (g > 0) {
+                    announceLoss(g);
+                }
+                continue;
+            }
+            if (item == WAKE) {
+                continue;
+            }
+            if (item instanceof AfterGap ag) {
+                if (ag.lost() > 0) {
+                    announceLoss(ag.lost());
+                }
+                item = ag.item();
+            }
+            deliver(item);
+        }
+        drainConnectionEvents();
+    }
+
+    private void drainConnectionEvents() {
+        ConnectionEvent e;
+        while ((e = connectionEvents.poll()) != null) {
+            for (ConnectionListener l : connectionListeners) {
+                try {
+                    l.onConnectionEvent(e);
+                } catch (RuntimeException ex) {
+                    LOG.log(Level.WARNING, "connection listener " + l + " failed on " + e, ex);
+                }
+            }
+        }
+    }
+
+    private void announceLoss(long n) {
+        long total = lost.get();
+        for (AmiEventListener l : listeners) {
+            try {
+                l.onEventsLost(n, total);
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "event listener " + l + " failed in onEventsLost", ex);
+            }
+        }
+    }
+
+    private void deliver(Object item) {
+        if (item instanceof AmiEvent) {
+            delivered.incrementAndGet();
+        }
+        for (AmiEventListener l : listeners) {
+            try {
+                if (item instanceof AmiEvent ev) {
+                    l.onEvent(ev);
+                } else if (item instanceof AmiMessage m) {
+                    l.onUnmatched(m);
+                } else if (item instanceof MalformedMessage mm) {
+                    l.onMalformed(mm);
+                }
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "event listener " + l + " failed on " + item, ex);
+            }
+        }
+    }
+
+    /**
+     * Stops the thread after the connection events queued so far have been delivered; queued events
+     * still waiting are discarded (the client is closing).
+     */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package org.confroom.ami.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Incremental AMI decoder over bytes. Feed it input in chunks of any size, split anywhere; it hands
+ * out {@link AmiFrame}s in order. Not thread-safe: one decoder per connection, fed by one thread.
+ *
+ * <p>States:
+ * <pre>
+ *   BANNER ──first line──▶ HEADERS ──blank line──▶ (message out) HEADERS
+ *                           │  Response: Follows + a line without "Key:"
+ *                           ▼
+ *                        FOLLOWS_OUTPUT ──"...--END COMMAND--"──▶ FOLLOWS_END ──blank──▶ (message out)
+ *   any state ──limit exceeded / line without ':'──▶ (malformed out) SKIP_MESSAGE ──blank line──▶ HEADERS
+ * </pre>
+ *
+ * <p>Lines end at CRLF or at a bare LF, as in Asterisk's own parser; a CR that is not followed by LF
+ * stays in the value (transcript 17 shows Asterisk echoing one). Bytes that are not valid UTF-8
+ * become U+FFFD and never raise an error. Blank lines between messages are skipped.
+ */
+public final class AmiDecoder {
+    /** Receives decoded frames. */
+    @FunctionalInterface
+    public interface FrameSink {
+        /** Called once per frame, in input order, on the thread that feeds the decoder. */
+        void accept(AmiFrame frame);
+    }
+
+    private enum State { BANNER, HEADERS, FOLLOWS_OUTPUT, FOLLOWS_END, SKIP_MESSAGE }
+
+    private static final byte LF = '\n';
+    private static final byte CR = '\r';
+    private static final String END_COMMAND = "--END COMMAND--";
+    private static final int EXCERPT_CHARS = 240;
+    private static final int KEY_CACHE_SLOTS = 512;
+
+    private final DecoderLimits limits;
+    private State state;
+
+    private byte[] line = new byte[512];
+    private int lineLength;
+    private boolean lineTooLong;
+
+    private String[] keys = new String[32];
+    private String[] values = new String[32];
+    private int count;
+    private boolean follows;
+    private List<String> followsOutput;
+
+    private final String[] keyCache = new String[KEY_CACHE_SLOTS];
+    private long messages;
+    private long malformed;
+
+    /**
+     * @param limits line and header bounds
+     * @param expectBanner true for the client side of a TCP connection, where the first line is the banner
+     */
+    public AmiDecoder(DecoderLimits limits, boolean expectBanner) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.state = expectBanner ? State.BANNER : State.HEADERS;
+    }
+
+    /** @return a decoder for what a server sends on a new TCP connection (banner first), default limits */
+    public static AmiDecoder forServerStream() {
+        return new AmiDecoder(DecoderLimits.DEFAULT, true);
+    }
+
+    /** @return a decoder for a stream without banner: client requests, HTTP bodies; default limits */
+    public static AmiDecoder withoutBanner() {
+        return new AmiDecoder(DecoderLimits.DEFAULT, false);
+    }
+
+    /** @return well-formed messages handed out so far */
+    public long messageCount() {
+        return messages;
+    }
+
+    /** @return malformed frames handed out so far */
+    public long malformedCount() {
+        return malformed;
+    }
+
+    /** Decodes a whole input at once, convenient for tests and HTTP bodies; ends the input too. */
+    public List<AmiFrame> decodeAll(byte[] input) {
+        List<AmiFrame> out = new ArrayList<>();
+        feed(input, 0, input.length, out::add);
+        endOfInput(out::add);
+        return out;
+    }
+
+    /**
+     * Feeds a chunk of input.
+     *
+     * @param buf bytes
+     * @param off first byte
+     * @param len number of bytes
+     * @param sink receives every frame completed by this chunk
+     */
+    public void feed(byte[] buf, int off, int len, FrameSink sink) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            int lf = indexOfLf(buf, i, end);
+            if (lf < 0) {
+                append(buf, i, end);
+                return;
+            }
+            if (lineLength == 0 && !lineTooLong) {
+                if (lf - i > limits.maxLineLength()) {
+                    lineTooLong = true;
+                    lineEnded(null, 0, 0, sink);
+                } else {
+                    lineEnded(buf, i, lf, sink);
+                }
+            } else {
+                append(buf, i, lf);
+                lineEnded(line, 0, lineLength, sink);
+            }
+            lineLength = 0;
+            lineTooLong = false;
+            i = lf + 1;
+        }
+    }
+
+    /**
+     * Signals the end of the input (connection closed). A message cut off in the middle is reported
+     * as malformed; the decoder is then ready for a fresh stream in the same state.
+     */
+    public void endOfInput(FrameSink sink) {
+        boolean pending = count > 0 || lineLength > 0 || lineTooLong
+                || state == State.FOLLOWS_OUTPUT || state == State.FOLLOWS_END;
+        if (pending && state != State.SKIP_MESSAGE && state != State.BANNER) {
+            String partial = lineLength > 0 ? new String(line, 0, Math.min(lineLength, EXCERPT_CHARS), StandardCharsets.UTF_8) : "";
+            reject("input ended inside a message", partial, sink);
+        }
+        resetMessage();
+        lineLength = 0;
+        lineTooLong = false;
+        if (state != State.BANNER) {
+            state = State.HEADERS;
+        }
+    }
+
+    private static int indexOfLf(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == LF) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void append(byte[] buf, int from, int to) {
+        if (lineTooLong) {
+            return;
+        }
+        int n = to - from;
+        if (lineLength + n > limits.maxLineLength()) {
+            lineTooLong = true;
+            return;
+        }
+        if (lineLength + n > line.length) {
+            line = Arrays.copyOf(line, Math.min(Math.max(line.length * 2, lineLength + n), limits.maxLineLength() + 1));
+        }
+        System.arraycopy(buf, from, line, lineLength, n);
+        lineLength += n;
+    }
+
+    private void lineEnded(byte[] b, int s, int e, FrameSink sink) {
+        if (lineTooLong) {
+            if (state == State.BANNER) {
+                state = State.HEADERS;
+            }
+            if (state != State.SKIP_MESSAGE) {
+                reject("line longer than " + limits.maxLineLength() + " bytes", "", sink);
+            }
+            return;
+        }
+        if (e > s && b[e - 1] == CR) {
+            e--;
+        }
+        switch (state) {
+            case BANNER -> {
+                state = State.HEADERS;
+                sink.accept(new Banner(text(b, s, e)));
+            }
+            case HEADERS -> headerLine(b, s, e, sink);
+            case FOLLOWS_OUTPUT -> followsLine(b, s, e, sink);
+            case FOLLOWS_END -> {
+                if (e == s) {
+                    emit(sink);
+                } else {
+                    state = State.HEADERS;
+                    headerLine(b, s, e, sink);
+                }
+            }
+            case SKIP_MESSAGE -> {
+                if (e == s) {
+                    state = State.HEADERS;
+                }
+            }
+        }
+    }
+
+    private void headerLine(byte[] b, int s, int e, FrameSink sink) {
+        if (e == s) {
+            if (count > 0) {
+                emit(sink);
+            }
+            return;
+        }
+        int colon = -1;
+        for (int i = s; i < e; i++) {
+            if (b[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        if (colon < 0 || colon == s) {
+            if (follows) {
+                state = State.FOLLOWS_OUTPUT;
+                followsLine(b, s, e, sink);
+            } else {
+                reject(colon < 0 ? "header line without ':'" : "header line with an empty key", text(b, s, e), sink);
+            }
+            return;
+        }
+        String key = key(b, s, colon);
+        if (follows && !isFollowsHeader(key)) {
+            // old Command output: lines such as "System uptime: 8 minutes" are output, not headers
+            state = State.FOLLOWS_OUTPUT;
+            followsLine(b, s, e, sink);
+            return;
+        }
+        if (count >= limits.maxHeaders()) {
+            reject("more than " + limits.maxHeaders() + " headers in one message", text(b, s, e), sink);
+            return;
+        }
+        int v = colon + 1;
+        if (v < e && b[v] == ' ') {
+            v++;
+        }
+        String value = text(b, v, e);
+        if (count == keys.length) {
+            keys = Arrays.copyOf(keys, count * 2);
+            values = Arrays.copyOf(values, count * 2);
+        }
+        keys[count] = key;
+        values[count] = value;
+        count++;
+        if (count == 1) {
+            follows = "Response".equalsIgnoreCase(key) && "Follows".equalsIgnoreCase(value);
+        }
+    }
+
+    private static boolean isFollowsHeader(String key) {
+        return "Privilege".equalsIgnoreCase(key) || "ActionID".equalsIgnoreCase(key) || "Message".equalsIgnoreCase(key);
+    }
+
+    private void followsLine(byte[] b, int s, int e, FrameSink sink) {
+        String text = text(b, s, e);
+        if (followsOutput == null) {
+            followsOutput = new ArrayList<>();
+        }
+        if (text.endsWith(END_COMMAND)) {
+            String before = text.substring(0, text.length() - END_COMMAND.length());
+            if (!before.isEmpty()) {
+                followsOutput.add(before);
+            }
+            state = State.FOLLOWS_END;
+            return;
+        }
+        if (count + followsOutput.size() >= limits.maxHeaders()) {
+            reject("more than " + limits.maxHeaders() + " command output lines in one message", text, sink);
+            return;
+        }
+        followsOutput.add(text);
+    }
+
+    private void emit(FrameSink sink) {
+        String[] out = followsOutput == null ? new String[0] : followsOutput.toArray(new String[0]);
+        AmiMessage message = new AmiMessage(MessageType.ofFirstKey(keys[0]),
+                Arrays.copyOf(keys, count), Arrays.copyOf(values, count), count, out);
+        resetMessage();
+        state = State.HEADERS;
+        messages++;
+        sink.accept(message);
+    }
+
+    private void reject(String reason, String offendingLine, FrameSink sink) {
+        StringBuilder excerpt = new StringBuilder();
+        for (int i = 0; i < count && excerpt.length() < EXCERPT_CHARS; i++) {
+            excerpt.append(keys[i]).append(": ").append(values[i]).append('\n');
+        }
+        excerpt.append(offendingLine);
+        String ex = excerpt.length() > EXCERPT_CHARS ? excerpt.substring(0, EXCERPT_CHARS) : excerpt.toString();
+        resetMessage();
+        state = State.SKIP_MESSAGE;
+        malformed++;
+        sink.accept(new MalformedMessage(reason, ex));
+    }
+
+    private void resetMessage() {
+        for (int i = 0; i < count; i++) {
+            keys[i] = null;
+            values[i] = null;
+        }
+        count = 0;
+        follows = false;
+        followsOutput = null;
+    }
+
+    private static String text(byte[] b, int s, int e) {
+        // the JDK's UTF-8 decoder has an ASCII fast path and replaces invalid bytes with U+FFFD
+        return new String(b, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    private String key(byte[] b, int s, int e) {
+        int h = 1;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + b[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (KEY_CACHE_SLOTS - 1);
+        String cached = keyCache[slot];
+        if (cached != null && sameAscii(cached, b, s, e)) {
+            return cached;
+        }
+        String k = text(b, s, e);
+        keyCache[slot] = k;
+        return k;
+    }
+
+    private static boolean sameAscii(String s, byte[] b, int from, int to) {
+        if (s.length() != to - from) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != (b[from + i] & 0xff) || b[from + i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
