@@ -19,6 +19,7 @@ import org.confroom.ami.AmiTimeoutException;
 import org.confroom.ami.action.AmiAction;
 import org.confroom.ami.action.Challenge;
 import org.confroom.ami.action.Filter;
+import org.confroom.ami.action.HeaderWriter;
 import org.confroom.ami.action.Login;
 import org.confroom.ami.action.Logoff;
 import org.confroom.ami.action.Originate;
@@ -173,13 +174,9 @@ public final class TcpAmiClient implements AmiClient {
         PendingAction p = new PendingAction(id, action.name(), Math.max(1, timeout.toMillis()), awaitOriginate);
         byte[] bytes;
         try {
-            AmiEncoder e = new AmiEncoder().header("Action", action.name()).header("ActionID", id);
-            action.writeHeaders((k, v) -> {
-                e.header(k, v);
-                return null;
-            });
-            bytes = e.toBytes();
-        } catch (AmiEncodingException e) {
+            bytes = encode(action, id);
+        } catch (RuntimeException e) {
+            // AmiEncodingException for refused input, or a bug in an action: nothing was queued
             p.fail(e);
             return p;
         }
@@ -193,6 +190,23 @@ public final class TcpAmiClient implements AmiClient {
         }
         p.response.whenComplete((r, err) -> countCompletion(err));
         return p;
+    }
+
+    /**
+     * Encodes {@code Action}, {@code ActionID} and the action's headers, validating each one.
+     *
+     * @throws AmiEncodingException when a header is refused
+     */
+    static byte[] encode(AmiAction action, String actionId) {
+        AmiEncoder e = new AmiEncoder().header("Action", action.name()).header("ActionID", actionId);
+        action.writeHeaders(new HeaderWriter() {
+            @Override
+            public HeaderWriter add(String key, String value) {
+                e.header(key, value);
+                return this;
+            }
+        });
+        return e.toBytes();
     }
 
     private void countCompletion(Throwable err) {
