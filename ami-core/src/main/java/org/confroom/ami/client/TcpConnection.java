@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.net.SocketFactory;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -102,10 +102,7 @@ final class TcpConnection {
     }
 
     private Socket open() throws IOException {
-        SocketFactory factory = config.tls()
-                ? (config.sslSocketFactory() != null ? config.sslSocketFactory() : SSLSocketFactory.getDefault())
-                : SocketFactory.getDefault();
-        Socket s = factory.createSocket();
+        Socket s = new Socket();
         socket = s;
         if (closed.get()) {
             s.close();
@@ -116,10 +113,20 @@ final class TcpConnection {
         s.setTcpNoDelay(true);
         s.setKeepAlive(true);
         s.setSoTimeout(timeout);
-        if (s instanceof SSLSocket ssl) {
-            ssl.startHandshake();
+        if (!config.tls()) {
+            return s;
         }
-        return s;
+        SSLSocketFactory factory = config.sslSocketFactory() != null ? config.sslSocketFactory()
+                : (SSLSocketFactory) SSLSocketFactory.getDefault();
+        // layered on the connected socket so that the host name is known for SNI and verification
+        SSLSocket ssl = (SSLSocket) factory.createSocket(s, config.host(), config.port(), true);
+        socket = ssl;
+        SSLParameters params = ssl.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        ssl.setSSLParameters(params);
+        ssl.setSoTimeout(timeout);
+        ssl.startHandshake();
+        return ssl;
     }
 
     private void readLoop() {

@@ -40,7 +40,13 @@ final class FakeAmiServer implements AutoCloseable {
     private final Thread acceptor;
 
     FakeAmiServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(null);
+    }
+
+    /** @param tls a server context for TLS, or null for plain TCP */
+    FakeAmiServer(javax.net.ssl.SSLContext tls) throws IOException {
+        server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "fake-ami-accept");
         acceptor.setDaemon(true);
         acceptor.start();
