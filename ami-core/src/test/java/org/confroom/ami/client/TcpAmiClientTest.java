@@ -364,4 +364,19 @@ class TcpAmiClientTest {
         assertThat(failure(c.send(new Ping()))).isInstanceOf(AmiNotConnectedException.class);
         c.close();
     }
+
+    @Test
+    void closeReleasesEveryThread() throws Exception {
+        TcpAmiClient c = client(server.config().name("release-check").build());
+        get(c.connect());
+        get(c.send(new Ping()));
+        assertThat(threadsNamed("ami-release-check")).isNotEmpty();
+        c.close();
+        await("threads gone", () -> threadsNamed("ami-release-check").isEmpty());
+    }
+
+    private static List<String> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith(prefix)).toList();
+    }
 }
