@@ -119,13 +119,8 @@ public final class AmiEncoder {
             e.header(message.keyAt(i), message.valueAt(i));
         }
         for (String line : message.followsOutputRaw()) {
-            // only for simulators replaying the old Command format
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\r' || c == '\n' || c == 0) {
-                    throw new AmiEncodingException("Output", "command output line contains a line break");
-                }
-            }
+            // only for simulators replaying the old Command format; same rules as a header value
+            validate("Output", line);
             e.put(line);
             e.ensure(2);
             e.buf[e.len++] = '\r';
