@@ -3,6 +3,7 @@ package org.confroom.ami.codec;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,23 @@ class AmiDecoderTest {
         assertThat(newForm.hasFollowsBlock()).isFalse();
         assertThat(newForm.outputLines()).isEqualTo(oldForm.outputLines())
                 .containsExactly("System uptime: 8 minutes, 5 seconds", "Last reload: 8 minutes, 5 seconds");
+    }
+
+    @Test
+    void oldFollowsOutputReencodesAndRefusesLinesItCannotFrame() {
+        AmiMessage follows = AmiMessage.builder().add("Response", "Follows").add("Privilege", "Command")
+                .addFollowsOutput("Channel: SIP/100").addFollowsOutput("1 active channel").build();
+
+        byte[] bytes = AmiEncoder.encode(follows);
+
+        assertThat(new String(bytes, UTF_8)).isEqualTo("Response: Follows\r\nPrivilege: Command\r\n"
+                + "Channel: SIP/100\r\n1 active channel\r\n--END COMMAND--\r\n\r\n");
+        assertThat(AmiDecoder.withoutBanner().decodeAll(bytes)).containsExactly(follows);
+        for (String bad : List.of("a\nb", "a\rb", "\ud800")) {
+            AmiMessage m = AmiMessage.builder().add("Response", "Follows").addFollowsOutput(bad).build();
+            assertThatThrownBy(() -> AmiEncoder.encode(m)).isInstanceOfSatisfying(AmiEncodingException.class,
+                    e -> assertThat(e.header()).isEqualTo("Output"));
+        }
     }
 
     @Test
