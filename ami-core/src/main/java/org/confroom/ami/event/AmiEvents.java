@@ -15,6 +15,8 @@ import org.confroom.ami.codec.MessageType;
  */
 public final class AmiEvents {
     private static final Map<String, Function<AmiMessage, AmiEvent>> TYPES = new HashMap<>();
+    /** Names exactly as Asterisk spells them: the hot path, no lower-casing per event. */
+    private static final Map<String, Function<AmiMessage, AmiEvent>> EXACT = new HashMap<>();
 
     static {
         register("ConfbridgeStart", ConfbridgeStartEvent::new);
@@ -68,6 +70,7 @@ public final class AmiEvents {
 
     private static void register(String name, Function<AmiMessage, AmiEvent> factory) {
         TYPES.put(name.toLowerCase(Locale.ROOT), factory);
+        EXACT.put(name, factory);
     }
 
     /**
@@ -79,7 +82,10 @@ public final class AmiEvents {
         if (message.type() != MessageType.EVENT) {
             throw new IllegalArgumentException("not an event: " + message.type() + " " + message.name());
         }
-        Function<AmiMessage, AmiEvent> factory = TYPES.get(message.name().toLowerCase(Locale.ROOT));
+        Function<AmiMessage, AmiEvent> factory = EXACT.get(message.name());
+        if (factory == null) {
+            factory = TYPES.get(message.name().toLowerCase(Locale.ROOT));
+        }
         return factory == null ? new AmiEvent(message) : factory.apply(message);
     }
 
