@@ -35,6 +35,7 @@ public final class EventDispatcher implements AutoCloseable {
     private final List<AmiEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong gap = new AtomicLong();
+    private final AtomicLong headGap = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -89,36 +90,28 @@ public final class EventDispatcher implements AutoCloseable {
 
     private void offerItem(Object item) {
         offered.incrementAndGet();
-        long pendingGap = gap.get();
-        Object toQueue = pendingGap == 0 ? item : new AfterGap(gap.getAndSet(0), item);
+        if (policy == OverflowPolicy.DROP_OLDEST) {
+            // the gap is at the head of the queue: the consumer announces it before its next item
+            while (!queue.offer(item)) {
+                Object dropped = queue.poll();
+                if (dropped != null && dropped != WAKE) {
+                    headGap.incrementAndGet();
+                    lost.incrementAndGet();
+                }
+            }
+            return;
+        }
+        // DROP_NEWEST: the gap sits right before the next event that fits, which carries its size
+        long pending = gap.get();
+        Object toQueue = pending == 0 ? item : new AfterGap(gap.getAndSet(0), item);
         if (queue.offer(toQueue)) {
             return;
         }
-        if (policy == OverflowPolicy.DROP_OLDEST) {
-            Object dropped = queue.poll();
-            long carried = countOf(dropped);
-            if (carried > 0) {
-                lost.incrementAndGet();
-            }
-            long g = carried + (toQueue instanceof AfterGap ag ? ag.lost() : 0);
-            Object retry = new AfterGap(g, item);
-            if (queue.offer(retry)) {
-                return;
-            }
-            gap.addAndGet(g);
-        } else if (toQueue instanceof AfterGap ag) {
+        if (toQueue instanceof AfterGap ag) {
             gap.addAndGet(ag.lost());
         }
         gap.incrementAndGet();
         lost.incrementAndGet();
-    }
-
-    private static long countOf(Object dropped) {
-        if (dropped == null || dropped == WAKE) {
-            return 0;
-        }
-        // the dropped item was an event; if it carried a gap, that gap is folded into the next one
-        return dropped instanceof AfterGap ag ? ag.lost() + 1 : 1;
     }
 
     /** @return events dropped since creation */
@@ -157,6 +150,10 @@ public final class EventDispatcher implements AutoCloseable {
             }
             if (item == WAKE) {
                 continue;
+            }
+            long dropped = headGap.getAndSet(0);
+            if (dropped > 0) {
+                announceLoss(dropped);
             }
             if (item instanceof AfterGap ag) {
                 if (ag.lost() > 0) {
