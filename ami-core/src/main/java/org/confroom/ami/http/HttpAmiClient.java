@@ -54,17 +54,18 @@ import org.confroom.ami.event.OriginateResponseEvent;
  * and names it with the {@code mansession_id} cookie; it expires after {@code httptimeout} seconds
  * without a request, which the poller prevents.
  *
- * <p>States:
+ * <p>States (one session thread does every login and every poll):
  * <pre>
- *   NEW ──connect()──▶ CONNECTING ──login ok──▶ READY ◀──────────────── poll ok ──┐
- *                        │ refused / unreachable  │ poll fails (I/O, HTTP status)    │
- *                        ▼                        ▼                                  │
- *                      CLOSED               RECONNECTING (backoff, then poll again) ─┘
- *                   (connect() fails)         │ session expired ("Permission denied" with a new
- *                                             │ cookie): log in again once, retry the poll
- *                                             ▼ login refused
- *                                     AUTHENTICATION_REFUSED (wait backoffMax, then retry)
- *   any ──close()──▶ CLOSED (logoff, poller stopped, listeners released)
+ *   NEW ─connect()─▶ CONNECTING ─login ok─▶ READY ◀───────────────────────── poll ok ─┐
+ *                     │  ▲ unreachable           │ poll fails (I/O, HTTP status)           │
+ *                     │  └─ RECONNECTING ◀───────┤                                         │
+ *                     │     (backoff; without    ▼                                         │
+ *                     │      reconnect: CLOSED)  RECONNECTING (backoff, poll again) ───────┘
+ *                     │ login refused            │ session expired ("Permission denied" with a
+ *                     ▼                          │ new cookie): log in again once, retry the poll
+ *            AUTHENTICATION_REFUSED (final)      ▼ login refused later
+ *                                        AUTHENTICATION_REFUSED (wait backoffMax, try again)
+ *   any ─close()─▶ CLOSED (poller stopped, logoff, listeners released)
  * </pre>
  * Without {@link AmiClientConfig#reconnect()} a failed poll closes the client instead.
  *
@@ -106,8 +107,7 @@ public final class HttpAmiClient implements AmiClient {
     /** The {@code mansession_id} of the logged-in session; empty before the first login. */
     private volatile String sessionId = "";
     private volatile boolean running;
-    /** Guarded by {@link #lock}. */
-    private CompletableFuture<Void> connectFuture;
+    private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
     /** Guarded by {@link #lock}. */
     private Thread poller;
     /** Guarded by {@link #lock}. */
@@ -139,53 +139,64 @@ public final class HttpAmiClient implements AmiClient {
     }
 
     /**
-     * Logs in ({@code GET /rawman?action=Login...}), keeps the session cookie and starts the event
-     * poller. Idempotent: later calls return the same future. If this first login fails the client
-     * ends in CLOSED; create a new one to try again.
+     * Starts the session thread, which logs in ({@code GET /rawman?action=Login...}, no cookie),
+     * keeps the session cookie and then polls for events.
      *
-     * @return completes when READY; fails with {@link AmiAuthenticationException} when the login is
-     *     refused, {@link AmiConnectionException} when the manager cannot be reached or does not speak
-     *     {@code /rawman}
+     * @return completes when READY the first time; fails with {@link AmiAuthenticationException}
+     *     when the login is refused (state AUTHENTICATION_REFUSED, not retried), and, without
+     *     reconnect, with {@link AmiConnectionException} when the manager cannot be reached or does
+     *     not speak {@code /rawman} (state CLOSED). With reconnect an unreachable manager is retried
+     *     with backoff, as by the TCP client.
      */
     @Override
     public CompletableFuture<Void> connect() {
         synchronized (lock) {
-            if (connectFuture != null) {
-                return connectFuture;
-            }
             if (closed) {
                 return CompletableFuture.failedFuture(new AmiNotConnectedException("AMI client " + settings.name() + " is closed"));
             }
-            changeState(ConnectionState.CONNECTING, null, null, 1);
-            connectFuture = login().handle((sid, err) -> {
-                if (err != null) {
-                    Throwable cause = loginFailure(unwrap(err));
-                    LOG.log(Level.WARNING, "AMI HTTP login to " + config.rawmanUri() + " failed: " + cause.getMessage());
-                    changeState(ConnectionState.CLOSED, cause, null, 1);
-                    throw new CompletionException(cause);
-                }
-                started(sid);
-                return null;
-            });
-            return connectFuture;
-        }
-    }
-
-    private void started(String sid) {
-        synchronized (lock) {
-            if (!closed) {
-                sessionId = sid;
-                connects.incrementAndGet();
+            if (poller == null) {
                 running = true;
-                changeState(ConnectionState.READY, null, null, 1);
-                poller = new Thread(this::pollLoop, "ami-http-poll-" + settings.name());
+                poller = new Thread(this::session, "ami-http-poll-" + settings.name());
                 poller.setDaemon(true);
                 poller.start();
+            }
+        }
+        return firstReady.copy();
+    }
+
+    /** The session thread: first login, then the poll loop. */
+    private void session() {
+        changeState(ConnectionState.CONNECTING, null, null, 1);
+        int failures = 0;
+        while (running) {
+            try {
+                sessionId = login().get();
+                connects.incrementAndGet();
+                changeState(ConnectionState.READY, null, null, failures + 1);
+                firstReady.complete(null);
+                pollLoop();
+                return;
+            } catch (InterruptedException e) {
+                continue; // close() interrupts; the loop condition ends the thread
+            } catch (ExecutionException e) {
+                Throwable why = loginFailure(unwrap(e));
+                if (why instanceof AmiConnectionException && settings.reconnect() && running) {
+                    failures++;
+                    Duration wait = backoff(failures);
+                    LOG.log(Level.WARNING, "AMI HTTP login to " + config.rawmanUri() + " failed: " + why.getMessage()
+                            + "; retry in " + wait.toMillis() + " ms");
+                    changeState(ConnectionState.RECONNECTING, why, wait, failures);
+                    pause(wait);
+                    continue;
+                }
+                LOG.log(Level.WARNING, "AMI HTTP login to " + config.rawmanUri() + " failed: " + why.getMessage());
+                running = false;
+                changeState(why instanceof AmiAuthenticationException ? ConnectionState.AUTHENTICATION_REFUSED
+                        : ConnectionState.CLOSED, why, null, failures + 1);
+                firstReady.completeExceptionally(why);
                 return;
             }
         }
-        sendLogoff(sid);
-        throw new CompletionException(new AmiNotConnectedException("AMI client " + settings.name() + " was closed while logging in"));
     }
 
     @Override
@@ -568,6 +579,7 @@ public final class HttpAmiClient implements AmiClient {
             }
         }
         originates.failAll(id -> new AmiOutcomeUnknownException("Originate", id, new IOException("client closed")));
+        firstReady.completeExceptionally(new AmiNotConnectedException("AMI client " + settings.name() + " closed before it was ready"));
         timer.shutdownNow();
         changeState(ConnectionState.CLOSED, null, null, 0);
         dispatcher.close();

@@ -22,11 +22,12 @@ import org.confroom.ami.codec.DecoderLimits;
  * {@code Set-Cookie: mansession_id="7924cb8a"; Version=1; Max-Age=60} and expects exactly
  * {@code Cookie: mansession_id="7924cb8a"} back (transcript 14).
  *
- * <p>Wire log (logger {@code org.confroom.ami.http.RawmanTransport}): {@code C: GET ...} and
- * {@code S: HTTP 200, n bytes} at DEBUG, the body at TRACE; secrets are masked.
+ * <p>Wire log (logger {@code org.confroom.ami.wire}, as for TCP): {@code C: GET ...} and
+ * {@code S: HTTP 200, n bytes} at DEBUG, the body as {@code S:} lines at TRACE; secrets are masked.
  */
 final class RawmanTransport {
-    private static final System.Logger LOG = System.getLogger(RawmanTransport.class.getName());
+    /** The wire logger the TCP client uses too. */
+    private static final System.Logger LOG = System.getLogger("org.confroom.ami.wire");
     private static final String COOKIE_NAME = "mansession_id";
     private static final String USER_AGENT = "confroom-ami";
 

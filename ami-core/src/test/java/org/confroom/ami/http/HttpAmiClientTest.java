@@ -157,30 +157,54 @@ class HttpAmiClientTest {
     }
 
     @Test
-    void refusedLoginFailsConnectAndClosesTheClient() throws Exception {
+    void refusedLoginFailsConnectAndIsNotRetried() throws Exception {
         HttpAmiClient c = client(server.config(b -> b.credentials("admin", "wrong")));
 
         Throwable t = failure(c.connect());
 
         assertThat(t).isInstanceOf(AmiAuthenticationException.class)
                 .hasMessage("AMI login refused for user admin: Authentication failed");
-        assertThat(awaitState(e -> e.state() == ConnectionState.CLOSED).cause()).isSameAs(t);
-        assertThat(c.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(awaitState(e -> e.state() == ConnectionState.AUTHENTICATION_REFUSED).cause()).isSameAs(t);
+        assertThat(c.state()).isEqualTo(ConnectionState.AUTHENTICATION_REFUSED);
+        Thread.sleep(300);
+        assertThat(server.requests("login")).hasSize(1);
         assertThat(server.requests("waitevent")).isEmpty();
         assertThat(failure(c.send(new Ping()))).isInstanceOf(AmiNotConnectedException.class);
     }
 
-    @Test
-    void unreachableManagerIsAConnectionFailure() throws Exception {
-        int port;
+    private static URI deadUrl() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+            return URI.create("http://127.0.0.1:" + s.getLocalPort() + "/rawman");
         }
-        URI url = URI.create("http://127.0.0.1:" + port + "/rawman");
-        HttpAmiClient c = client(HttpAmiClientConfig.of(url, HttpAmiClientConfig.clientConfig(url).credentials("admin", "x").build()));
+    }
+
+    @Test
+    void unreachableManagerWithoutReconnectFailsConnect() throws Exception {
+        URI url = deadUrl();
+        HttpAmiClient c = client(HttpAmiClientConfig.of(url, HttpAmiClientConfig.clientConfig(url).credentials("admin", "x")
+                .reconnect(false).build()));
 
         assertThat(failure(c.connect())).isInstanceOf(AmiConnectionException.class)
-                .hasMessageContaining("cannot reach the Asterisk HTTP manager at " + url);
+                .hasMessage("cannot reach the Asterisk HTTP manager at " + url + ": connection refused");
+        assertThat(awaitState(e -> e.state() == ConnectionState.CLOSED).cause()).isInstanceOf(AmiConnectionException.class);
+    }
+
+    @Test
+    void unreachableManagerWithReconnectKeepsTryingUntilClosed() throws Exception {
+        URI url = deadUrl();
+        HttpAmiClient c = client(HttpAmiClientConfig.of(url, HttpAmiClientConfig.clientConfig(url).credentials("admin", "x")
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build()));
+        CompletableFuture<Void> ready = c.connect();
+
+        ConnectionEvent first = awaitState(e -> e.state() == ConnectionState.RECONNECTING);
+        ConnectionEvent second = awaitState(e -> e.state() == ConnectionState.RECONNECTING);
+        assertThat(first.cause()).isInstanceOf(AmiConnectionException.class);
+        assertThat(second.attempt()).isGreaterThan(first.attempt());
+        assertThat(ready).isNotDone();
+
+        c.close();
+        assertThat(failure(ready)).isInstanceOf(AmiNotConnectedException.class);
+        assertThat(c.state()).isEqualTo(ConnectionState.CLOSED);
     }
 
     @Test
