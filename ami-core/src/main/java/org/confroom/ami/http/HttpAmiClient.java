@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -170,8 +171,9 @@ public final class HttpAmiClient implements AmiClient {
         int failures = 0;
         while (running) {
             try {
-                sessionId = login().get();
-                connects.incrementAndGet();
+                if (!adoptSession(login().get())) {
+                    return;
+                }
                 changeState(ConnectionState.READY, null, null, failures + 1);
                 firstReady.complete(null);
                 pollLoop();
@@ -242,12 +244,17 @@ public final class HttpAmiClient implements AmiClient {
                 originates.fail(id, unwrap(err));
             }
         });
-        ScheduledFuture<?> expiry = timer.schedule(() -> {
-            if (result.completeExceptionally(new AmiTimeoutException("Originate", id, timeout))) {
-                timeouts.incrementAndGet();
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        result.whenComplete((r, e) -> expiry.cancel(false));
+        try {
+            ScheduledFuture<?> expiry = timer.schedule(() -> {
+                if (result.completeExceptionally(new AmiTimeoutException("Originate", id, timeout))) {
+                    timeouts.incrementAndGet();
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            result.whenComplete((r, e) -> expiry.cancel(false));
+        } catch (RejectedExecutionException e) {
+            // close() ran meanwhile and has failed (or is failing) every waiting Originate
+            result.completeExceptionally(new AmiOutcomeUnknownException("Originate", id, new IOException("client closed")));
+        }
         return result;
     }
 
@@ -334,6 +341,24 @@ public final class HttpAmiClient implements AmiClient {
             String sid = reply.sessionId().orElseThrow(this::noCookie);
             return addFilters(sid).thenApply(x -> sid);
         });
+    }
+
+    /**
+     * Makes a freshly logged-in session the current one, unless close() came first: then the
+     * session is logged off here, since close() found none to end.
+     *
+     * @return false when the client is closed
+     */
+    private boolean adoptSession(String sid) {
+        synchronized (lock) {
+            if (!closed) {
+                sessionId = sid;
+                connects.incrementAndGet();
+                return true;
+            }
+        }
+        sendLogoff(sid);
+        return false;
     }
 
     private AmiMessage loginResponse(RawmanReply reply, String action) {
@@ -470,10 +495,9 @@ public final class HttpAmiClient implements AmiClient {
         originates.failAll(id -> new AmiOutcomeUnknownException("Originate", id, cause));
         changeState(ConnectionState.RECONNECTING, cause, Duration.ZERO, failures + 1);
         try {
-            String sid = login().get();
-            sessionId = sid;
-            connects.incrementAndGet();
-            changeState(ConnectionState.READY, null, null, failures + 1);
+            if (adoptSession(login().get())) {
+                changeState(ConnectionState.READY, null, null, failures + 1);
+            }
             return 0;
         } catch (InterruptedException e) {
             return failures; // closing
@@ -567,7 +591,7 @@ public final class HttpAmiClient implements AmiClient {
         if (p != null) {
             p.interrupt();
         }
-        String sid = sessionId;
+        String sid = sessionId; // read after closed was set: adoptSession() logs off any later session itself
         if (!sid.isEmpty()) {
             sendLogoff(sid);
         }
