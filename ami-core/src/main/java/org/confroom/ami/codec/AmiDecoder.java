@@ -112,14 +112,11 @@ public final class AmiDecoder {
                 return;
             }
             if (lineLength == 0 && !lineTooLong) {
-                if (lf - i > limits.maxLineLength()) {
-                    lineTooLong = true;
-                    lineEnded(null, 0, 0, sink);
-                } else {
-                    lineEnded(buf, i, lf, sink);
-                }
+                lineTooLong = contentLength(buf, i, lf) > limits.maxLineLength();
+                lineEnded(buf, i, lf, sink);
             } else {
                 append(buf, i, lf);
+                lineTooLong |= contentLength(line, 0, lineLength) > limits.maxLineLength();
                 lineEnded(line, 0, lineLength, sink);
             }
             lineLength = 0;
@@ -156,12 +153,18 @@ public final class AmiDecoder {
         return -1;
     }
 
+    /** @return the length of a line without the CR of its CRLF: the length the limit applies to */
+    private static int contentLength(byte[] b, int s, int e) {
+        return e > s && b[e - 1] == CR ? e - s - 1 : e - s;
+    }
+
     private void append(byte[] buf, int from, int to) {
         if (lineTooLong) {
             return;
         }
         int n = to - from;
-        if (lineLength + n > limits.maxLineLength()) {
+        // one byte more than the limit: it may be the CR of a CRLF that arrives in the next chunk
+        if (lineLength + n > limits.maxLineLength() + 1) {
             lineTooLong = true;
             return;
         }

@@ -23,7 +23,8 @@ public final class AmiEncoder {
      * Checks that a header can go on the wire.
      *
      * @throws AmiEncodingException naming the header when the key is empty or blank-padded, contains
-     *     ':' or a control line character, or the value contains CR, LF or NUL
+     *     ':' or a control line character, the value contains CR, LF or NUL, or either has an unpaired
+     *     UTF-16 surrogate (which cannot be sent as UTF-8)
      */
     public static void validate(String key, String value) {
         if (key == null || key.isEmpty()) {
@@ -49,6 +50,30 @@ public final class AmiEncoder {
                         + " at index " + i + " ('" + printable(value) + "'); refusing to send it");
             }
         }
+        // UTF-8 has no form for half a surrogate pair: the JDK would silently send '?' instead
+        int k = unpairedSurrogate(key);
+        if (k >= 0) {
+            throw new AmiEncodingException(key, "AMI header key '" + printable(key)
+                    + "' has an unpaired UTF-16 surrogate at index " + k + "; refusing to send it");
+        }
+        int v = unpairedSurrogate(value);
+        if (v >= 0) {
+            throw new AmiEncodingException(key, "AMI header '" + key + "' value has an unpaired UTF-16 surrogate at index "
+                    + v + " ('" + printable(value) + "'); refusing to send it");
+        }
+    }
+
+    /** @return the index of the first surrogate that is not part of a high-low pair, or -1 */
+    private static int unpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String describe(char c) {
@@ -94,13 +119,8 @@ public final class AmiEncoder {
             e.header(message.keyAt(i), message.valueAt(i));
         }
         for (String line : message.followsOutputRaw()) {
-            // only for simulators replaying the old Command format
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\r' || c == '\n' || c == 0) {
-                    throw new AmiEncodingException("Output", "command output line contains a line break");
-                }
-            }
+            // only for simulators replaying the old Command format; same rules as a header value
+            validate("Output", line);
             e.put(line);
             e.ensure(2);
             e.buf[e.len++] = '\r';

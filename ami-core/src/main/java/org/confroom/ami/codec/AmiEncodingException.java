@@ -3,7 +3,8 @@ package org.confroom.ami.codec;
 /**
  * A header that cannot be sent safely: empty key, or CR, LF or NUL in a key or value (Asterisk ends
  * a line at a bare LF and keeps the first copy of a header, so such input could inject headers or
- * whole actions, transcripts 17 and 18). Nothing of the action has been written when this is thrown.
+ * whole actions, transcripts 17 and 18), or text without a UTF-8 form (an unpaired surrogate).
+ * Nothing of the action has been written when this is thrown.
  */
 public final class AmiEncodingException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

@@ -17,8 +17,50 @@ public final class AmiEvents {
     private static final Map<String, Function<AmiMessage, AmiEvent>> TYPES = new HashMap<>();
 
     static {
+        register("ConfbridgeStart", ConfbridgeStartEvent::new);
+        register("ConfbridgeEnd", ConfbridgeEndEvent::new);
         register("ConfbridgeJoin", ConfbridgeJoinEvent::new);
+        register("ConfbridgeLeave", ConfbridgeLeaveEvent::new);
+        register("ConfbridgeMute", ConfbridgeMuteEvent::new);
+        register("ConfbridgeUnmute", ConfbridgeUnmuteEvent::new);
+        register("ConfbridgeTalking", ConfbridgeTalkingEvent::new);
+        register("ConfbridgeRecord", ConfbridgeRecordEvent::new);
+        register("ConfbridgeStopRecord", ConfbridgeStopRecordEvent::new);
         register("OriginateResponse", OriginateResponseEvent::new);
+        register("Newchannel", NewchannelEvent::new);
+        register("Newstate", NewstateEvent::new);
+        register("Hangup", HangupEvent::new);
+        register("HangupRequest", HangupRequestEvent::new);
+        register("SoftHangupRequest", SoftHangupRequestEvent::new);
+        register("NewCallerid", NewCalleridEvent::new);
+        register("NewConnectedLine", NewConnectedLineEvent::new);
+        register("Newexten", NewextenEvent::new);
+        register("VarSet", VarSetEvent::new);
+        register("LocalBridge", LocalBridgeEvent::new);
+        register("DialBegin", DialBeginEvent::new);
+        register("DialState", DialStateEvent::new);
+        register("DialEnd", DialEndEvent::new);
+        register("BridgeCreate", BridgeCreateEvent::new);
+        register("BridgeDestroy", BridgeDestroyEvent::new);
+        register("BridgeEnter", BridgeEnterEvent::new);
+        register("BridgeLeave", BridgeLeaveEvent::new);
+        register("DTMFBegin", DTMFBeginEvent::new);
+        register("DTMFEnd", DTMFEndEvent::new);
+        register("FullyBooted", FullyBootedEvent::new);
+        register("Shutdown", ShutdownEvent::new);
+        register("Reload", ReloadEvent::new);
+        register("SuccessfulAuth", SuccessfulAuthEvent::new);
+        register("UserEvent", UserEventEvent::new);
+        // event-list items and completions
+        register("ConfbridgeList", ConfbridgeListEvent::new);
+        register("ConfbridgeListRooms", ConfbridgeListRoomsEvent::new);
+        register("CoreShowChannel", CoreShowChannelEvent::new);
+        register("BridgeListItem", BridgeListItemEvent::new);
+        register("ChannelHungup", ChannelHungupEvent::new);
+        for (String complete : new String[] {"ConfbridgeListComplete", "ConfbridgeListRoomsComplete",
+                "CoreShowChannelsComplete", "BridgeListComplete", "ChannelsHungupListComplete"}) {
+            register(complete, EventListCompleteEvent::new);
+        }
     }
 
     private AmiEvents() {

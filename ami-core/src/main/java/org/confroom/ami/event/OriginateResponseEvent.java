@@ -66,4 +66,24 @@ public final class OriginateResponseEvent extends AmiEvent {
     public String exten() {
         return text("Exten");
     }
+
+    /** @return the target application, empty for a dialplan target */
+    public String application() {
+        return text("Application");
+    }
+
+    /** @return the application arguments, empty for a dialplan target */
+    public String data() {
+        return text("Data");
+    }
+
+    /** @return the caller id number the call was placed with, {@code <unknown>} when unset */
+    public String callerIdNum() {
+        return text("CallerIDNum");
+    }
+
+    /** @return the caller id name as sent, not C-escaped: it may hold a raw CR (transcript 17) */
+    public String callerIdName() {
+        return text("CallerIDName");
+    }
 }
