@@ -54,6 +54,7 @@ final class ConfBridgeApp {
         room.bridge.hiddenChannels = 1;
         pbx.events.bus().publish(EventClass.CALL, () -> Snapshots.conferenceEvent("ConfbridgeStart", room).build());
         pbx.events.deviceState("confbridge:" + roomName, "INUSE");
+        pbx.events.deviceState("CBAnn/" + roomName, "INUSE");
         return room;
     }
 
@@ -151,6 +152,7 @@ final class ConfBridgeApp {
 
     void destroyBridge(ConferenceRoom room) {
         room.bridge.hiddenChannels = 0;
+        pbx.events.deviceState("CBAnn/" + room.name, "UNKNOWN");
         pbx.events.bridge("BridgeDestroy", room.bridge);
         pbx.bridges.remove(room.bridge);
     }

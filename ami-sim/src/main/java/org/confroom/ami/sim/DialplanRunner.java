@@ -49,7 +49,6 @@ final class DialplanRunner {
 
     /** Originate with Application: the channel stays at its own location and runs the application (26). */
     void runApplication(Channel c, String application, String data) {
-        c.runsPbx = true;
         c.application = application;
         c.appData = data;
         if (application.equalsIgnoreCase("ConfBridge")) {
@@ -130,7 +129,6 @@ final class DialplanRunner {
         Bridge bridge = new Bridge(Bridge.Kind.BASIC, Channel.UNKNOWN, Channel.UNKNOWN);
         pbx.bridges.add(bridge);
         pbx.events.bridge("BridgeCreate", bridge);
-        callee.exten = "";
         callee.application = "AppDial";
         callee.appData = "(Outgoing Line)";
         for (Channel c : new Channel[] {callee, caller}) {

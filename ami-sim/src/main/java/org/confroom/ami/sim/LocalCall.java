@@ -81,6 +81,10 @@ final class LocalCall {
         pbx.events.deviceState(two.device, "INUSE");
         one.answeredMillis = now;
         pbx.events.newstate(one, ChannelState.UP);
+        if (caller != null) {
+            // the answered callee of Dial() has no extension any more (10, 23: DestExten and Exten empty)
+            one.exten = "";
+        }
         pbx.events.dial("DialEnd", caller, one, "DialStatus", "ANSWER");
         pbx.events.deviceState(one.device, "INUSE");
         two.priority++;

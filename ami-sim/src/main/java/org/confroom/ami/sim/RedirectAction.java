@@ -105,8 +105,14 @@ final class RedirectAction {
                     partner.dialPartner = null;
                     orphans.add(partner);
                 }
-                c.moveTo(to[i].context(), to[i].exten(), to[i].priority());
-                pbx.hangups.detach(c, true);
+                if (c.hangupPending) {
+                    // a leg hung up right after the Redirect leaves its bridge where it was, then moves (23 c3)
+                    pbx.hangups.detach(c, true);
+                    c.moveTo(to[i].context(), to[i].exten(), to[i].priority());
+                } else {
+                    c.moveTo(to[i].context(), to[i].exten(), to[i].priority());
+                    pbx.hangups.detach(c, true);
+                }
             }
             for (int i = channels.length - 1; i >= 0; i--) {
                 Channel c = channels[i];

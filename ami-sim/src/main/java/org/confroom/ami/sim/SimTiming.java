@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param joinPrompt conf-onlyperson: the first default_user member is listed this long before it enters the bridge (22)
  * @param lockedPrompt conf-locked: a caller that hits a locked conference hangs up this long after answer (26, 23 d)
  * @param kickPrompt conf-kicked: a kicked member stays listed this long before its hangup (24, 29)
- * @param memberHangupTrail the member half hangs up this long after its far end did (24)
+ * @param memberHangupTrail the member half hangs up this long after its far end did (0.38 s in 24, 0.8 s in 22)
  * @param authFailureDelay the answer to a failed Login comes this late (02, 05)
  * @param dtmfDuration default PlayDTMF digit length; the answer comes when the digit has been played (25)
  * @param originateTimeout default ring time of Originate when the action gives no Timeout
@@ -49,7 +49,7 @@ public record SimTiming(double scale, Duration joinPrompt, Duration lockedPrompt
     /** @return the delays measured on the recorded Asterisk 22.10.1, unscaled */
     public static SimTiming recorded() {
         return new SimTiming(1.0, Duration.ofMillis(3160), Duration.ofMillis(1765), Duration.ofMillis(2382),
-                Duration.ofMillis(383), Duration.ofMillis(1000), Duration.ofMillis(100), Duration.ofMillis(30_000),
+                Duration.ofMillis(800), Duration.ofMillis(1000), Duration.ofMillis(100), Duration.ofMillis(30_000),
                 Duration.ofMillis(50), Duration.ofMillis(16), Duration.ofMillis(2000), Duration.ofMillis(95),
                 Duration.ofMillis(5));
     }

@@ -80,7 +80,9 @@ final class TcpSession extends ManagerSession {
         AmiDecoder decoder = AmiDecoder.withoutBanner();
         byte[] buf = new byte[16 * 1024];
         List<AmiFrame> frames = new ArrayList<>();
-        try (InputStream in = socket.getInputStream()) {
+        try {
+            // not try-with-resources: closing the stream would close the socket before the writer flushed
+            InputStream in = socket.getInputStream();
             while (!closing) {
                 faults.awaitReading();
                 int n = in.read(buf);
@@ -117,7 +119,8 @@ final class TcpSession extends ManagerSession {
     }
 
     private void writeLoop() {
-        try (OutputStream os = socket.getOutputStream()) {
+        try {
+            OutputStream os = socket.getOutputStream();
             while (true) {
                 byte[] b = out.take();
                 if (b == CLOSE) {
