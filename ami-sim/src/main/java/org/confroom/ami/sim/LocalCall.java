@@ -54,23 +54,25 @@ final class LocalCall {
                 outcome.answered();
                 break;
             case BUSY:
-                pbx.events.newexten(two, "Busy", "10");
-                pbx.events.newstate(two, ChannelState.BUSY);
-                pbx.events.dial("DialEnd", caller, one, "DialStatus", "BUSY");
-                two.hangupCause = 17;
+                refuse(caller, one, two, "Busy", "BUSY", 17);
                 outcome.failed(5);
                 break;
             case CONGESTION:
-                pbx.events.newexten(two, "Congestion", "10");
-                pbx.events.newstate(two, ChannelState.BUSY);
-                pbx.events.dial("DialEnd", caller, one, "DialStatus", "CONGESTION");
-                two.hangupCause = 34;
+                refuse(caller, one, two, "Congestion", "CONGESTION", 34);
                 outcome.failed(8);
                 break;
             default:
                 ring(caller, one, two, ringTimeout, outcome);
                 break;
         }
+    }
+
+    /** Busy() or Congestion() on the ;2 half: its state becomes Busy and the dial ends (11). */
+    private void refuse(Channel caller, Channel one, Channel two, String application, String dialStatus, int cause) {
+        pbx.events.newexten(two, application, "10");
+        pbx.events.newstate(two, ChannelState.BUSY);
+        pbx.events.dial("DialEnd", caller, one, "DialStatus", dialStatus);
+        two.hangupCause = cause;
     }
 
     private void answer(Channel caller, Channel one, Channel two) {

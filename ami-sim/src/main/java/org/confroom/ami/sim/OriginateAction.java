@@ -161,11 +161,9 @@ final class OriginateAction {
 
             @Override
             public void failed(int reason) {
+                fail(reason);
                 if (reason == 5) {
-                    fail(reason);
                     pbx.events.deviceState(one.device, "INUSE");
-                } else {
-                    fail(reason);
                 }
                 pbx.hangups.endPair(one);
             }

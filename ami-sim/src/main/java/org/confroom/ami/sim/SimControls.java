@@ -75,8 +75,11 @@ public final class SimControls {
     public void restart() throws InterruptedException {
         SimTiming t = sim.config().timing();
         Pbx old = sim.pbx();
-        old.execute(() -> old.bus.publish(EventClass.SYSTEM, Snapshots.event("Shutdown", EventClass.SYSTEM)
-                .add("Shutdown", "Cleanly").add("Restart", "False")));
+        old.call(() -> {
+            old.bus.publish(EventClass.SYSTEM, Snapshots.event("Shutdown", EventClass.SYSTEM)
+                    .add("Shutdown", "Cleanly").add("Restart", "False"));
+            return null;
+        });
         Thread.sleep(t.scaledMillis(t.shutdownClose()));
         sim.server().dying();
         sim.server().closeAllAfterFlush();

@@ -88,25 +88,27 @@ class SetupFidelityTest {
         awaitMembers(sim, "700", 2);
     }
 
+    /** Alice as originated in 07: ChannelId, account and a channel variable. */
     private static void alice700(AmiSimulator sim) throws Exception {
-        try (SimClient c = new SimClient(sim.port())) {
-            c.login("admin", "admin-secret", "off");
-            sim.controls().setNextChannelSequence(2);
-            c.action("Action", "Originate", "ActionID", "setup-alice", "Channel", "Local/1001@phones",
-                    "Context", "confbridge", "Exten", "700", "Priority", "1", "Async", "true",
-                    "CallerID", "\"Alice\" <1001>", "Variable", "CONFMGR_ROOM=700", "Account", "room700",
-                    "ChannelId", "conf700-alice-1", "OtherChannelId", "conf700-alice-2");
-        }
+        originate(sim, 2, "Action", "Originate", "ActionID", "setup-alice", "Channel", "Local/1001@phones",
+                "Context", "confbridge", "Exten", "700", "Priority", "1", "Async", "true",
+                "CallerID", "\"Alice\" <1001>", "Variable", "CONFMGR_ROOM=700", "Account", "room700",
+                "ChannelId", "conf700-alice-1", "OtherChannelId", "conf700-alice-2");
     }
 
     private static void member(AmiSimulator sim, int seq, String number, String name, String context, String room)
             throws Exception {
+        originate(sim, seq, "Action", "Originate", "ActionID", "setup-" + number, "Channel",
+                "Local/" + number + "@phones", "Context", context, "Exten", room, "Priority", "1", "Async", "true",
+                "CallerID", "\"" + name + "\" <" + number + ">");
+    }
+
+    /** Originates over a separate, unrecorded connection with the given channel sequence number. */
+    private static void originate(AmiSimulator sim, int seq, String... action) throws Exception {
         try (SimClient c = new SimClient(sim.port())) {
             c.login("admin", "admin-secret", "off");
             sim.controls().setNextChannelSequence(seq);
-            c.action("Action", "Originate", "ActionID", "setup-" + number, "Channel", "Local/" + number + "@phones",
-                    "Context", context, "Exten", room, "Priority", "1", "Async", "true",
-                    "CallerID", "\"" + name + "\" <" + number + ">");
+            c.action(action);
         }
     }
 
