@@ -60,6 +60,7 @@ final class Replay {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 client.awaitResponses(w.responsesBefore(), Duration.ofSeconds(20));
+                awaitRecordedEvents(client, t.server.subList(0, Math.min(w.messagesBefore(), t.server.size())));
                 if (client.closedByServer()) {
                     break;
                 }
@@ -70,6 +71,30 @@ final class Replay {
             }
             assertThat(client.banner()).isEqualTo(t.banner);
             return client.messages();
+        }
+    }
+
+    /** Event names whose count depends on races inside Asterisk, not waited for. */
+    private static final java.util.Set<String> UNCOUNTED = java.util.Set.of("DeviceStateChange", "VarSet");
+
+    /**
+     * Waits (a bounded time) until the simulator sent at least as many events of each name as the recording
+     * shows before this write, so that scheduling jitter on a busy machine cannot reorder a client action
+     * and a simulated event that were seconds apart on the real server.
+     */
+    private static void awaitRecordedEvents(SimClient client, List<AmiMessage> before) throws InterruptedException {
+        java.util.Map<String, Long> want = before.stream()
+                .filter(m -> m.type() == org.confroom.ami.codec.MessageType.EVENT && !UNCOUNTED.contains(m.name()))
+                .collect(java.util.stream.Collectors.groupingBy(AmiMessage::name, java.util.stream.Collectors.counting()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline && !client.closedByServer()) {
+            java.util.Map<String, Long> got = client.messages().stream()
+                    .filter(m -> m.type() == org.confroom.ami.codec.MessageType.EVENT)
+                    .collect(java.util.stream.Collectors.groupingBy(AmiMessage::name, java.util.stream.Collectors.counting()));
+            if (want.entrySet().stream().allMatch(e -> got.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                return;
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -21,7 +21,7 @@ final class Transcript {
     private static final Pattern TIME = Pattern.compile("^# \\[\\+([0-9.]+)s\\] (C->S|S->C)");
 
     /** Client bytes written at once (pipelined messages stay together), and what the server said before. */
-    record ClientWrite(double seconds, byte[] bytes, int responsesBefore) {
+    record ClientWrite(double seconds, byte[] bytes, int responsesBefore, int messagesBefore) {
     }
 
     final String name;
@@ -75,6 +75,8 @@ final class Transcript {
         double pendingTime = 0;
         int responses = 0;
         int pendingResponses = 0;
+        int messages = 0;
+        int pendingMessages = 0;
         String banner = null;
         boolean atMessageStart = true;
         for (String line : text.split("(?<=\n)")) {
@@ -92,12 +94,13 @@ final class Transcript {
                     pending = new StringBuilder();
                     pendingTime = time;
                     pendingResponses = responses;
+                    pendingMessages = messages;
                 }
                 pending.append(body);
             } else if (line.startsWith("S: ")) {
                 if (pending != null) {
                     writes.add(new ClientWrite(pendingTime, pending.toString().getBytes(StandardCharsets.ISO_8859_1),
-                            pendingResponses));
+                            pendingResponses, pendingMessages));
                     pending = null;
                 }
                 if (banner == null && body.startsWith("Asterisk Call Manager/")) {
@@ -109,11 +112,14 @@ final class Transcript {
                     responses++;
                 }
                 atMessageStart = body.equals("\r\n");
+                if (atMessageStart) {
+                    messages++;
+                }
             }
         }
         if (pending != null) {
             writes.add(new ClientWrite(pendingTime, pending.toString().getBytes(StandardCharsets.ISO_8859_1),
-                    pendingResponses));
+                    pendingResponses, pendingMessages));
         }
         List<AmiMessage> server = new ArrayList<>();
         for (AmiFrame f : AmiDecoder.withoutBanner().decodeAll(serverBytes.toString().getBytes(StandardCharsets.ISO_8859_1))) {
