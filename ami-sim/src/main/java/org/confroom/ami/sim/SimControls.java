@@ -1,0 +1,98 @@
+package org.confroom.ami.sim;
+
+import java.time.Duration;
+
+/**
+ * Test controls of an {@link AmiSimulator}: faults (drop, stall, slow writer), the Asterisk restart of
+ * transcript 27, and inspection of the simulated state.
+ */
+public final class SimControls {
+    private final AmiSimulator sim;
+
+    SimControls(AmiSimulator sim) {
+        this.sim = sim;
+    }
+
+    /** Drops every AMI connection at once, without Shutdown event or flush. */
+    public void dropAllConnections() {
+        sim.server().dropAll();
+    }
+
+    /** @param stalled true to stop reading client input on every session (actions then get no answer) */
+    public void stallReading(boolean stalled) {
+        sim.faults().stall(stalled);
+    }
+
+    /** @param perMessage pause before each message written to a client; zero for full speed */
+    public void slowWriter(Duration perMessage) {
+        sim.faults().writeDelayMillis(perMessage.toMillis());
+    }
+
+    /** Sets the sequence number of the next Local channel pair ({@code -0000000f} is 15). */
+    public void setNextChannelSequence(int seq) {
+        Pbx pbx = sim.pbx();
+        pbx.call(() -> {
+            pbx.channels.setNextSequence(seq);
+            return null;
+        });
+    }
+
+    /** @return the number of live (visible) channels */
+    public int channelCount() {
+        Pbx pbx = sim.pbx();
+        return pbx.call(pbx.channels::count);
+    }
+
+    /** @return the number of active conferences */
+    public int conferenceCount() {
+        Pbx pbx = sim.pbx();
+        return pbx.call(pbx.conferences::size);
+    }
+
+    /** @return the number of listed members of a conference, 0 when it does not exist */
+    public int memberCount(String conference) {
+        Pbx pbx = sim.pbx();
+        return pbx.call(() -> {
+            ConferenceRoom room = pbx.conferences.get(conference);
+            return room == null ? 0 : room.members.size();
+        });
+    }
+
+    /** @return the number of open AMI TCP connections */
+    public int connectionCount() {
+        return sim.server().sessionCount();
+    }
+
+    /**
+     * Restarts the simulated Asterisk as {@code core stop now} and a new start did in transcript 27:
+     * {@code Shutdown} event to every session, close of every connection, a short window in which new
+     * connections are accepted and closed without banner, then refused connections, then a fresh server
+     * with all state gone whose boot-time {@code FullyBooted} reaches early logins. Returns when the new
+     * server listens again.
+     *
+     * @throws InterruptedException if interrupted while waiting through the windows
+     */
+    public void restart() throws InterruptedException {
+        SimTiming t = sim.config().timing();
+        Pbx old = sim.pbx();
+        old.call(() -> {
+            old.bus.publish(EventClass.SYSTEM, Snapshots.event("Shutdown", EventClass.SYSTEM)
+                    .add("Shutdown", "Cleanly").add("Restart", "False"));
+            return null;
+        });
+        Thread.sleep(t.scaledMillis(t.shutdownClose()));
+        sim.server().dying();
+        sim.server().closeAllAfterFlush();
+        Thread.sleep(t.scaledMillis(t.dyingWindow()));
+        sim.server().stopListening();
+        Pbx fresh = sim.replacePbx();
+        Thread.sleep(t.scaledMillis(t.restartDown()));
+        sim.server().listen(sim.port());
+        fresh.schedule(t.bootDelay(), () -> {
+            fresh.booted = true;
+            // the boot-time broadcast has another header order than the one sent on login (27)
+            fresh.bus.publish(EventClass.SYSTEM, Snapshots.event("FullyBooted", EventClass.SYSTEM)
+                    .add("Status", "Fully Booted").add("Uptime", "0").add("LastReload", "0"));
+        });
+    }
+}
