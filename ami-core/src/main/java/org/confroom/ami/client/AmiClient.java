@@ -47,6 +47,9 @@ public interface AmiClient extends AutoCloseable {
     /**
      * Sends an asynchronous Originate and waits for its {@code OriginateResponse} event.
      *
+     * The event is of class {@code call}: the event mask of the session must include it, or the
+     * future ends with a timeout.
+     *
      * @param originate the originate; it is sent with {@code Async: true} whatever it says
      * @param timeout how long to wait for the OriginateResponse (should exceed the Originate's own timeout)
      * @return the OriginateResponse event, whether it reports success or failure

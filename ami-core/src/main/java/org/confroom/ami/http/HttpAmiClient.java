@@ -35,6 +35,7 @@ import org.confroom.ami.client.AmiClient;
 import org.confroom.ami.client.AmiClientConfig;
 import org.confroom.ami.client.AmiEventListener;
 import org.confroom.ami.client.AmiResponse;
+import org.confroom.ami.client.Backoff;
 import org.confroom.ami.client.ClientStats;
 import org.confroom.ami.client.ConnectionEvent;
 import org.confroom.ami.client.ConnectionListener;
@@ -534,11 +535,7 @@ public final class HttpAmiClient implements AmiClient {
     }
 
     private Duration backoff(int failures) {
-        long initial = settings.backoffInitial().toMillis();
-        long max = settings.backoffMax().toMillis();
-        long base = initial << Math.min(failures - 1, 20);
-        long jittered = (long) (Math.min(base, max) * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-        return Duration.ofMillis(Math.max(1, Math.min(jittered, max)));
+        return Backoff.delay(settings.backoffInitial(), settings.backoffMax(), failures);
     }
 
     private void pause(Duration d) {

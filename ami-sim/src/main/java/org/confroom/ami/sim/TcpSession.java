@@ -89,6 +89,8 @@ final class TcpSession extends ManagerSession {
                 if (n < 0) {
                     break;
                 }
+                // a stall that began while this thread sat in read() holds what just arrived
+                faults.awaitReading();
                 decoder.feed(buf, 0, n, frames::add);
                 for (AmiFrame f : frames) {
                     if (f instanceof AmiMessage m && !closing) {
