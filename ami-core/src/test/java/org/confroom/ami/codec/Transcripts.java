@@ -27,7 +27,7 @@ public final class Transcripts {
     }
 
     /**
-     * @return the transcripts directory: the system property {@code confroom.transcripts} set by
+     * @return the transcripts directory: the system property {@code ami.transcripts} set by
      *     surefire, else {@code ../../shared/ami-transcripts} relative to the module, else the nearest
      *     {@code shared/ami-transcripts} above the working directory (a git worktree lies deeper than
      *     the checkout the property is computed for)
@@ -37,7 +37,7 @@ public final class Transcripts {
             return dir;
         }
         List<Path> tried = new ArrayList<>();
-        String property = System.getProperty("confroom.transcripts");
+        String property = System.getProperty("ami.transcripts");
         if (property != null && !property.isBlank()) {
             tried.add(Path.of(property));
         }
@@ -51,7 +51,7 @@ public final class Transcripts {
                 return dir;
             }
         }
-        throw new IllegalStateException("AMI transcripts not found; set -Dconfroom.transcripts. Tried " + tried);
+        throw new IllegalStateException("AMI transcripts not found; set -Dami.transcripts. Tried " + tried);
     }
 
     /** @return every transcript name such as {@code 07-originate-into-confbridge-events}, sorted */

@@ -37,11 +37,11 @@ final class Transcript {
     }
 
     /**
-     * @return the transcripts: the {@code confroom.transcripts} property, else {@code ../../shared/ami-transcripts},
+     * @return the transcripts: the {@code ami.transcripts} property, else {@code ../../shared/ami-transcripts},
      *     else the first {@code shared/ami-transcripts} found walking up from the working directory (worktrees)
      */
     static Path directory() {
-        String p = System.getProperty("confroom.transcripts");
+        String p = System.getProperty("ami.transcripts");
         if (p != null && Files.isDirectory(Path.of(p))) {
             return Path.of(p);
         }
