@@ -152,6 +152,42 @@ final class Fidelity {
         return g;
     }
 
+    /** A channel name with its sequence number: {@code Local/3019@phones-00000077;1}, {@code CBAnn/800-00000083;2}. */
+    private static final java.util.regex.Pattern NUMBERED =
+            java.util.regex.Pattern.compile("((?:Local/[^@;,]+@|CBAnn/)[^-;,]+)-[0-9a-f]{8}(?=;[12])");
+
+    /**
+     * Drops the sequence numbers from channel names in every value ({@code Local/3019@phones-00000077;1}
+     * becomes {@code Local/3019@phones;1}), for runs in which Asterisk numbered back-to-back originates in
+     * the order its threads happened to run (19, 20): the extension then names the member on both sides.
+     */
+    static List<AmiMessage> unnumbered(List<AmiMessage> messages) {
+        List<AmiMessage> out = new ArrayList<>(messages.size());
+        for (AmiMessage m : messages) {
+            AmiMessage.Builder b = AmiMessage.builder();
+            for (int i = 0; i < m.size(); i++) {
+                b.add(m.keyAt(i), NUMBERED.matcher(m.valueAt(i)).replaceAll("$1"));
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    /**
+     * @return how many events of each name there are, {@code VarSet} counted per variable
+     *     ({@code VarSet BRIDGEPEER}), sorted by name
+     */
+    static Map<String, Long> eventCounts(List<AmiMessage> messages) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (AmiMessage m : messages) {
+            if (m.type() == MessageType.EVENT) {
+                String key = m.isEvent("VarSet") ? "VarSet " + m.text("Variable") : m.name();
+                counts.merge(key, 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
     static String oneLine(AmiMessage m) {
         return m.toString().replace('\n', '|');
     }
