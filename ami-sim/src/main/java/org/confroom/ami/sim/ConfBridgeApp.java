@@ -149,7 +149,11 @@ final class ConfBridgeApp {
             }
             if (!c.gone) {
                 c.hangupCause = 16;
-                c.priority = c.context.startsWith("confbridge") ? c.priority + 1 : c.priority;
+                if (c.context.startsWith("confbridge")) {
+                    // ConfBridge() returned: the dialplan goes on to its Hangup() (28)
+                    c.priority++;
+                    pbx.events.newexten(c, "Hangup", "");
+                }
                 pbx.hangups.endPair(c);
             }
         });
