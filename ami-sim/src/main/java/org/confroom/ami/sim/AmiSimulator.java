@@ -87,6 +87,9 @@ public final class AmiSimulator implements AutoCloseable {
         Pbx old = pbx;
         pbx = newPbx(0);
         pbx.booted = false;
+        if (http != null) {
+            http.forgetSessions();
+        }
         old.close();
         return pbx;
     }

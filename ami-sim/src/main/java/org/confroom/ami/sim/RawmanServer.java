@@ -1,25 +1,13 @@
 package org.confroom.ami.sim;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,18 +15,21 @@ import org.confroom.ami.codec.AmiMessage;
 
 /**
  * AMI over HTTP at {@code /rawman} (14, 28): actions as query parameters, the session in the
- * {@code mansession_id} cookie, events queued per session and fetched with {@code action=waitevent}, which
- * returns as soon as at least one event is queued or after {@code timeout} seconds.
+ * {@code mansession_id} cookie (set on every answer), events queued per session and fetched with
+ * {@code action=waitevent}. Other paths answer 404.
  */
 final class RawmanServer implements AutoCloseable {
+    /** manager.conf {@code httptimeout}: the cookie's Max-Age; a session unused this long is forgotten. */
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(60);
+    /** Asterisk caps a waitevent 10 s below the session timeout, and waits that long without {@code timeout}. */
+    static final Duration MAX_WAIT = SESSION_TIMEOUT.minusSeconds(10);
     private static final Pattern COOKIE = Pattern.compile("mansession_id=\"?([0-9a-fA-F]+)\"?");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final byte[] WAIT_DONE = "Event: WaitEventComplete\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Supplier<Pbx> pbx;
     private final ActionRegistry actions;
-    private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
-    private HttpServer server;
+    private final Map<String, HttpManagerSession> sessions = new ConcurrentHashMap<>();
+    private final HttpListener listener = new HttpListener(this::handle);
 
     RawmanServer(Supplier<Pbx> pbx, ActionRegistry actions) {
         this.pbx = pbx;
@@ -46,180 +37,104 @@ final class RawmanServer implements AutoCloseable {
     }
 
     void start(int port) {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for HTTP on 127.0.0.1:" + port, e);
-        }
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ami-sim-http");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/rawman", this::handle);
-        server.start();
+        listener.start(port);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return listener.port();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            AmiMessage request = toAction(ex.getRequestURI().getRawQuery());
-            HttpSession session = session(ex);
-            byte[] body;
-            if (request.text("Action").equalsIgnoreCase("waitevent") && session.authenticated()) {
-                body = session.waitEvents(timeoutSeconds(request));
-            } else {
-                body = session.run(request);
-            }
-            if (!session.open) {
-                sessions.remove(session.id);
-            }
-            var h = ex.getResponseHeaders();
-            h.add("Server", "Asterisk");
-            h.add("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
-            h.add("Cache-Control", "no-cache, no-store");
-            h.add("Content-type", "text/plain");
-            h.add("Set-Cookie", "mansession_id=\"" + session.id + "\"; Version=1; Max-Age=60");
-            h.add("Pragma", "SuppressEvents");
-            ex.sendResponseHeaders(200, body.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(body);
-            }
+    private HttpReply handle(HttpRequest request) {
+        if (!request.path().equals("/rawman")) {
+            return HttpReply.error(404, "Not Found", "The requested URL was not found on this server.");
         }
+        AmiMessage action = toAction(request.params());
+        HttpManagerSession session = session(request);
+        byte[] body;
+        if (action.text("Action").equalsIgnoreCase("waitevent") && session.authenticated()) {
+            body = session.waitEvents(action, waitTimeout(action));
+        } else {
+            body = session.run(action);
+        }
+        session.touch();
+        if (!session.isOpen()) {
+            sessions.remove(session.id);
+        }
+        return new HttpReply(200, "OK", List.of(
+                new String[] {"Content-type", "text/plain"},
+                new String[] {"Set-Cookie", "mansession_id=\"" + session.id + "\"; Version=1; Max-Age="
+                        + SESSION_TIMEOUT.toSeconds()},
+                new String[] {"Pragma", "SuppressEvents"}), body);
     }
 
-    private static long timeoutSeconds(AmiMessage request) {
+    /** @return the {@code timeout} parameter (seconds, at most {@link #MAX_WAIT}) on the simulated clock */
+    private Duration waitTimeout(AmiMessage action) {
+        Duration wait = MAX_WAIT;
         try {
-            return Long.parseLong(request.text("Timeout").trim());
+            long seconds = Long.parseLong(action.text("Timeout").trim());
+            if (seconds >= 0 && seconds < MAX_WAIT.toSeconds()) {
+                wait = Duration.ofSeconds(seconds);
+            }
         } catch (NumberFormatException e) {
-            return 30;
+            // no or a bad timeout: the longest wait, as Asterisk does
         }
+        return Duration.ofMillis(pbx.get().timing.scaledMillis(wait));
     }
 
-    private HttpSession session(HttpExchange ex) {
-        String cookie = ex.getRequestHeaders().getFirst("Cookie");
-        if (cookie != null) {
-            Matcher m = COOKIE.matcher(cookie);
-            if (m.find() && sessions.containsKey(m.group(1))) {
-                return sessions.get(m.group(1));
+    /** @return the session of the request's cookie, or a new one (a dead cookie gets a new one too, 14) */
+    private HttpManagerSession session(HttpRequest request) {
+        sessions.values().removeIf(s -> {
+            boolean expired = s.idleLongerThan(SESSION_TIMEOUT);
+            if (expired) {
+                s.closeAfterFlush();
+            }
+            return expired;
+        });
+        Matcher m = COOKIE.matcher(request.header("Cookie"));
+        if (m.find()) {
+            HttpManagerSession s = sessions.get(m.group(1));
+            if (s != null) {
+                s.touch();
+                return s;
             }
         }
-        HttpSession s = new HttpSession(String.format("%08x", RANDOM.nextInt()), ex);
+        Pbx current = pbx.get();
+        HttpManagerSession s = new HttpManagerSession(String.format("%08x", RANDOM.nextInt()), current, actions, request);
         sessions.put(s.id, s);
-        pbx.get().bus.register(s);
+        current.bus.register(s);
         return s;
     }
 
+    /** Forgets every session, as a restart of Asterisk does. */
+    void forgetSessions() {
+        sessions.values().forEach(HttpManagerSession::closeAfterFlush);
+        sessions.clear();
+    }
+
     /** Query parameters become headers; {@code action} is put first as {@code Action}. */
-    static AmiMessage toAction(String rawQuery) {
-        AmiMessage.Builder b = AmiMessage.builder();
+    static AmiMessage toAction(String params) {
         String action = "";
-        StringBuilder rest = new StringBuilder();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
+        List<String[]> rest = new ArrayList<>();
+        if (params != null && !params.isEmpty()) {
+            for (String pair : params.split("&")) {
                 int eq = pair.indexOf('=');
                 String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 if (key.equalsIgnoreCase("action") && action.isEmpty()) {
                     action = value;
                 } else if (!key.isEmpty()) {
-                    rest.append(key).append('\n').append(value).append('\n');
+                    rest.add(new String[] {key, value});
                 }
             }
         }
-        b.add("Action", action);
-        String[] kv = rest.toString().split("\n", -1);
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            b.add(kv[i], kv[i + 1]);
-        }
+        AmiMessage.Builder b = AmiMessage.builder().add("Action", action);
+        rest.forEach(kv -> b.add(kv[0], kv[1]));
         return b.build();
     }
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    /** An HTTP manager session: responses go to the current HTTP answer, events wait for waitevent. */
-    private final class HttpSession extends ManagerSession {
-        final String id;
-        private final String local;
-        private final String remote;
-        private final ByteArrayOutputStream responses = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream events = new ByteArrayOutputStream();
-        volatile boolean open = true;
-
-        HttpSession(String id, HttpExchange ex) {
-            this.id = id;
-            this.local = "IPV4/TCP/127.0.0.1/" + ex.getLocalAddress().getPort();
-            this.remote = "IPV4/TCP/127.0.0.1/" + ex.getRemoteAddress().getPort();
-        }
-
-        byte[] run(AmiMessage request) {
-            ActionContext ctx = new ActionContext(request, this, pbx.get());
-            pbx.get().execute(() -> actions.dispatch(ctx));
-            try {
-                ctx.done().get(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("action over HTTP did not complete", e);
-            }
-            synchronized (this) {
-                byte[] out = responses.toByteArray();
-                responses.reset();
-                return out;
-            }
-        }
-
-        synchronized byte[] waitEvents(long timeoutSeconds) {
-            long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
-            try {
-                while (events.size() == 0 && System.currentTimeMillis() < deadline) {
-                    wait(Math.max(1, deadline - System.currentTimeMillis()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.writeBytes("Response: Success\r\nMessage: Waiting for Event completed.\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            body.writeBytes(events.toByteArray());
-            body.writeBytes(WAIT_DONE);
-            events.reset();
-            return body.toByteArray();
-        }
-
-        @Override
-        synchronized void write(byte[] bytes) {
-            responses.writeBytes(bytes);
-        }
-
-        @Override
-        synchronized void writeEvent(byte[] bytes) {
-            events.writeBytes(bytes);
-            notifyAll();
-        }
-
-        @Override
-        void closeAfterFlush() {
-            open = false;
-            pbx.get().bus.unregister(this);
-        }
-
-        @Override
-        String localAddress() {
-            return local;
-        }
-
-        @Override
-        String remoteAddress() {
-            return remote;
-        }
+        listener.close();
+        forgetSessions();
     }
 }
