@@ -188,6 +188,71 @@ final class Fidelity {
         return counts;
     }
 
+    /** An HTTP date as Asterisk writes it: {@code Sun, 22 Nov 2026 23:31:27 GMT}. */
+    private static final java.util.regex.Pattern HTTP_DATE =
+            java.util.regex.Pattern.compile("[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT");
+    private static final java.util.regex.Pattern SESSION_COOKIE =
+            java.util.regex.Pattern.compile("mansession_id=\"([0-9a-f]{8})\"");
+
+    /**
+     * Compares HTTP answers one by one: the status line, the header names in order, and their values except
+     * {@code Date} (only its form), the session id in {@code Set-Cookie} (the recorded and simulated ids must
+     * correspond one to one: a new recorded session is a new simulated one) and {@code Content-Length} (must
+     * be the simulated body's length). Bodies are left to {@link #compare}.
+     *
+     * @return the differences, empty when the heads match
+     */
+    static List<String> compareHttpHeads(List<HttpAnswer> recorded, List<HttpAnswer> simulated) {
+        List<String> diffs = new ArrayList<>();
+        if (recorded.size() != simulated.size()) {
+            diffs.add(recorded.size() + " answers recorded, " + simulated.size() + " simulated");
+        }
+        Map<String, String> sessionIds = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(recorded.size(), simulated.size()); i++) {
+            String r = httpHeadSignature(recorded.get(i));
+            String s = httpHeadSignature(simulated.get(i));
+            if (!r.equals(s)) {
+                diffs.add("answer #" + i + " differs:\n  recorded:  " + r + "\n  simulated: " + s);
+            }
+            String recordedId = sessionId(recorded.get(i));
+            String simulatedId = sessionId(simulated.get(i));
+            String known = sessionIds.putIfAbsent("recorded " + recordedId, simulatedId);
+            String back = sessionIds.putIfAbsent("simulated " + simulatedId, recordedId);
+            if (known != null && !known.equals(simulatedId) || back != null && !back.equals(recordedId)) {
+                diffs.add("answer #" + i + ": recorded session " + recordedId + " is simulated as " + simulatedId
+                        + ", before as " + known + " (or " + simulatedId + " stood for " + back + ")");
+            }
+        }
+        return diffs;
+    }
+
+    private static String sessionId(HttpAnswer a) {
+        java.util.regex.Matcher m = SESSION_COOKIE.matcher(a.header("Set-Cookie"));
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String httpHeadSignature(HttpAnswer a) {
+        StringBuilder sb = new StringBuilder(a.statusLine()).append(" | ");
+        for (String[] h : a.headers()) {
+            sb.append(h[0]).append(": ");
+            switch (h[0]) {
+                case "Date":
+                    sb.append(HTTP_DATE.matcher(h[1]).matches() ? "<date>" : h[1]);
+                    break;
+                case "Set-Cookie":
+                    sb.append(SESSION_COOKIE.matcher(h[1]).replaceAll("mansession_id=\"<id>\""));
+                    break;
+                case "Content-Length":
+                    sb.append(h[1].equals(Integer.toString(a.body().length)) ? "<length of the body>" : h[1]);
+                    break;
+                default:
+                    sb.append(h[1]);
+            }
+            sb.append(" | ");
+        }
+        return sb.toString();
+    }
+
     static String oneLine(AmiMessage m) {
         return m.toString().replace('\n', '|');
     }

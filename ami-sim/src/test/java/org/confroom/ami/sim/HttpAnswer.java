@@ -1,0 +1,73 @@
+package org.confroom.ami.sim;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.confroom.ami.codec.AmiDecoder;
+import org.confroom.ami.codec.AmiFrame;
+import org.confroom.ami.codec.AmiMessage;
+
+/**
+ * One HTTP answer as it came over the wire: status line, headers in order, the body of {@code Content-Length}.
+ *
+ * @param seconds when it arrived, in seconds since the session began
+ */
+record HttpAnswer(String statusLine, List<String[]> headers, byte[] body, double seconds) {
+    /** Reads one answer; its time is 0 until set with {@link #at}. */
+    static HttpAnswer read(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int c;
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            if ((c = in.read()) < 0) {
+                throw new EOFException("connection closed inside an HTTP head: " + head);
+            }
+            head.write(c);
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        List<String[]> headers = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(": ");
+            headers.add(new String[] {lines[i].substring(0, colon), lines[i].substring(colon + 2)});
+        }
+        HttpAnswer noBody = new HttpAnswer(lines[0], headers, new byte[0], 0);
+        byte[] body = in.readNBytes(Integer.parseInt(noBody.header("Content-Length")));
+        return new HttpAnswer(lines[0], headers, body, 0);
+    }
+
+    /** @return this answer, arrived at {@code arrival} seconds */
+    HttpAnswer at(double arrival) {
+        return new HttpAnswer(statusLine, headers, body, arrival);
+    }
+
+    /** @return the first value of the header (exact name), or the empty string */
+    String header(String name) {
+        for (String[] h : headers) {
+            if (h[0].equals(name)) {
+                return h[1];
+            }
+        }
+        return "";
+    }
+
+    /** @return the AMI messages of a {@code /rawman} body */
+    List<AmiMessage> messages() {
+        List<AmiMessage> out = new ArrayList<>();
+        for (AmiFrame f : AmiDecoder.withoutBanner().decodeAll(body)) {
+            if (f instanceof AmiMessage m) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** @return the AMI messages of all the bodies, in order */
+    static List<AmiMessage> messages(List<HttpAnswer> answers) {
+        List<AmiMessage> out = new ArrayList<>();
+        answers.forEach(a -> out.addAll(a.messages()));
+        return out;
+    }
+}
