@@ -1,6 +1,7 @@
 package org.confroom.ami.sim;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,8 +18,9 @@ record HttpReply(int status, String reason, List<String[]> headers, byte[] body)
      * Asterisk's error page ({@code ast_http_error}), as recorded for 401 in transcript 16.
      *
      * @param text the paragraph, empty for 401
+     * @param before headers that come before {@code Content-type} ({@code WWW-authenticate})
      */
-    static HttpReply error(int status, String reason, String text) {
+    static HttpReply error(int status, String reason, String text, String[]... before) {
         String page = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n"
                 + "<html><head>\r\n"
                 + "<title>" + status + " " + reason + "</title>\r\n"
@@ -28,7 +30,8 @@ record HttpReply(int status, String reason, List<String[]> headers, byte[] body)
                 + "<hr />\r\n"
                 + "<address>Asterisk</address>\r\n"
                 + "</body></html>\r\n";
-        return new HttpReply(status, reason, List.<String[]>of(new String[] {"Content-type", "text/html"}),
-                page.getBytes(StandardCharsets.ISO_8859_1));
+        List<String[]> headers = new ArrayList<>(List.of(before));
+        headers.add(new String[] {"Content-type", "text/html"});
+        return new HttpReply(status, reason, headers, page.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

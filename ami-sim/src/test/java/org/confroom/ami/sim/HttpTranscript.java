@@ -25,7 +25,7 @@ final class HttpTranscript {
         AmiMessage action() {
             String requestLine = new String(request, StandardCharsets.ISO_8859_1).split("\r\n", 2)[0];
             String target = requestLine.split(" ")[1];
-            return RawmanServer.toAction(target.contains("?") ? target.substring(target.indexOf('?') + 1) : "");
+            return HttpManagerServer.toAction(target.contains("?") ? target.substring(target.indexOf('?') + 1) : "");
         }
     }
 

@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
 import org.confroom.ami.codec.AmiMessage;
 
 /**
- * AMI over HTTP at {@code /rawman} (14, 28): actions as query parameters, the session in the
- * {@code mansession_id} cookie (set on every answer), events queued per session and fetched with
- * {@code action=waitevent}. Other paths answer 404.
+ * AMI over HTTP (14, 15, 16, 28): actions as query (or form) parameters; events queued per session and
+ * fetched with {@code action=waitevent}. {@code /rawman}, {@code /mxml} and {@code /manager} keep the session
+ * in the {@code mansession_id} cookie (set on every answer); {@code /arawman}, {@code /amxml} and
+ * {@code /amanager} authenticate every request with HTTP Digest ({@link HttpDigest}) instead. The answers are
+ * AMI text, XML or HTML ({@link HttpOutputFormat}). Other paths answer 404.
  */
-final class RawmanServer implements AutoCloseable {
+final class HttpManagerServer implements AutoCloseable {
     /** manager.conf {@code httptimeout}: the cookie's Max-Age; a session unused this long is forgotten. */
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(60);
     /** Asterisk caps a waitevent 10 s below the session timeout, and waits that long without {@code timeout}. */
@@ -26,12 +28,25 @@ final class RawmanServer implements AutoCloseable {
     private static final Pattern COOKIE = Pattern.compile("mansession_id=\"?([0-9a-fA-F]+)\"?");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** What a path answers in, and whether it authenticates with Digest instead of the cookie. */
+    private record Route(HttpOutputFormat format, boolean digest) {
+    }
+
+    private static final Map<String, Route> ROUTES = Map.of(
+            "/rawman", new Route(HttpOutputFormat.RAW, false),
+            "/mxml", new Route(HttpOutputFormat.XML, false),
+            "/manager", new Route(HttpOutputFormat.HTML, false),
+            "/arawman", new Route(HttpOutputFormat.RAW, true),
+            "/amxml", new Route(HttpOutputFormat.XML, true),
+            "/amanager", new Route(HttpOutputFormat.HTML, true));
+
     private final Supplier<Pbx> pbx;
     private final ActionRegistry actions;
     private final Map<String, HttpManagerSession> sessions = new ConcurrentHashMap<>();
+    private final HttpDigest digest = new HttpDigest();
     private final HttpListener listener = new HttpListener(this::handle);
 
-    RawmanServer(Supplier<Pbx> pbx, ActionRegistry actions) {
+    HttpManagerServer(Supplier<Pbx> pbx, ActionRegistry actions) {
         this.pbx = pbx;
         this.actions = actions;
     }
@@ -45,26 +60,41 @@ final class RawmanServer implements AutoCloseable {
     }
 
     private HttpReply handle(HttpRequest request) {
-        if (!request.path().equals("/rawman")) {
+        Route route = ROUTES.get(request.path());
+        if (route == null) {
             return HttpReply.error(404, "Not Found", "The requested URL was not found on this server.");
         }
         AmiMessage action = toAction(request.params());
-        HttpManagerSession session = session(request);
-        byte[] body;
-        if (action.text("Action").equalsIgnoreCase("waitevent") && session.authenticated()) {
-            body = session.waitEvents(action, waitTimeout(action));
+        HttpManagerSession session;
+        if (route.digest()) {
+            Pbx current = pbx.get();
+            HttpDigest.Outcome outcome = digest.authorize(request, current.managerConf::user,
+                    user -> newSession(current, request, user));
+            if (outcome.unauthorized() != null) {
+                return outcome.unauthorized();
+            }
+            session = outcome.session();
         } else {
-            body = session.run(action);
+            session = cookieSession(request);
+        }
+        byte[] ami;
+        if (action.text("Action").equalsIgnoreCase("waitevent") && session.authenticated()) {
+            ami = session.waitEvents(action, waitTimeout(action));
+        } else {
+            ami = session.run(action);
         }
         session.touch();
         if (!session.isOpen()) {
             sessions.remove(session.id);
         }
-        return new HttpReply(200, "OK", List.of(
-                new String[] {"Content-type", "text/plain"},
-                new String[] {"Set-Cookie", "mansession_id=\"" + session.id + "\"; Version=1; Max-Age="
-                        + SESSION_TIMEOUT.toSeconds()},
-                new String[] {"Pragma", "SuppressEvents"}), body);
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[] {"Content-type", route.format().contentType});
+        if (!route.digest()) {
+            headers.add(new String[] {"Set-Cookie", "mansession_id=\"" + session.id + "\"; Version=1; Max-Age="
+                    + SESSION_TIMEOUT.toSeconds()});
+            headers.add(new String[] {"Pragma", "SuppressEvents"});
+        }
+        return new HttpReply(200, "OK", headers, route.format().render(ami, action));
     }
 
     /** @return the {@code timeout} parameter (seconds, at most {@link #MAX_WAIT}) on the simulated clock */
@@ -82,7 +112,7 @@ final class RawmanServer implements AutoCloseable {
     }
 
     /** @return the session of the request's cookie, or a new one (a dead cookie gets a new one too, 14) */
-    private HttpManagerSession session(HttpRequest request) {
+    private HttpManagerSession cookieSession(HttpRequest request) {
         sessions.values().removeIf(s -> {
             boolean expired = s.idleLongerThan(SESSION_TIMEOUT);
             if (expired) {
@@ -98,9 +128,17 @@ final class RawmanServer implements AutoCloseable {
                 return s;
             }
         }
-        Pbx current = pbx.get();
-        HttpManagerSession s = new HttpManagerSession(String.format("%08x", RANDOM.nextInt()), current, actions, request);
+        HttpManagerSession s = newSession(pbx.get(), request, null);
         sessions.put(s.id, s);
+        return s;
+    }
+
+    /** @param user the user a digest authenticated, or null for a cookie session that still has to log in */
+    private HttpManagerSession newSession(Pbx current, HttpRequest request, ManagerUser user) {
+        HttpManagerSession s = new HttpManagerSession(String.format("%08x", RANDOM.nextInt()), current, actions, request);
+        if (user != null) {
+            s.login(user);
+        }
         current.bus.register(s);
         return s;
     }
@@ -109,6 +147,7 @@ final class RawmanServer implements AutoCloseable {
     void forgetSessions() {
         sessions.values().forEach(HttpManagerSession::closeAfterFlush);
         sessions.clear();
+        digest.forgetSessions();
     }
 
     /** Query parameters become headers; {@code action} is put first as {@code Action}. */
