@@ -197,8 +197,9 @@ final class Fidelity {
     /**
      * Compares HTTP answers one by one: the status line, the header names in order, and their values except
      * {@code Date} (only its form), the session id in {@code Set-Cookie} (the recorded and simulated ids must
-     * correspond one to one: a new recorded session is a new simulated one) and {@code Content-Length} (must
-     * be the simulated body's length). Bodies are left to {@link #compare}.
+     * correspond one to one: a new recorded session is a new simulated one), the Digest nonce in
+     * {@code WWW-authenticate} and {@code Content-Length} (must be the simulated body's length). Bodies are
+     * left to {@link #compare}.
      *
      * @return the differences, empty when the heads match
      */
@@ -241,6 +242,9 @@ final class Fidelity {
                     break;
                 case "Set-Cookie":
                     sb.append(SESSION_COOKIE.matcher(h[1]).replaceAll("mansession_id=\"<id>\""));
+                    break;
+                case "WWW-authenticate":
+                    sb.append(h[1].replaceAll("(nonce|opaque)=\"[0-9a-f]{8}\"", "$1=\"<nonce>\""));
                     break;
                 case "Content-Length":
                     sb.append(h[1].equals(Integer.toString(a.body().length)) ? "<length of the body>" : h[1]);

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.confroom.ami.codec.AmiDecoder;
 import org.confroom.ami.codec.AmiFrame;
 import org.confroom.ami.codec.AmiMessage;
@@ -53,15 +55,72 @@ record HttpAnswer(String statusLine, List<String[]> headers, byte[] body, double
         return "";
     }
 
-    /** @return the AMI messages of a {@code /rawman} body */
+    private static final Pattern XML_ELEMENT = Pattern.compile("<response type='object' id='[^']*'><\\w+(.*?) /></response>\n");
+    private static final Pattern XML_ATTRIBUTE = Pattern.compile(" ([^=]+)='([^']*)'");
+    private static final Pattern HTML_ROW = Pattern.compile("<tr><td>([^<]*)</td><td>([^<]*)</td></tr>\n"
+            + "|<tr><td colspan=\"2\"><hr></td></tr>\r\n");
+
+    /**
+     * @return the AMI messages of the body: AMI text ({@code text/plain}), the {@code <response>} elements of
+     *     {@code /mxml} ({@code text/xml}) or the table rows of the {@code /manager} page ({@code text/html}),
+     *     keys and values as they are written there (XML keys lower-cased); none for an error page
+     */
     List<AmiMessage> messages() {
         List<AmiMessage> out = new ArrayList<>();
-        for (AmiFrame f : AmiDecoder.withoutBanner().decodeAll(body)) {
-            if (f instanceof AmiMessage m) {
-                out.add(m);
-            }
+        String text = new String(body, StandardCharsets.UTF_8);
+        switch (header("Content-type")) {
+            case "text/xml":
+                Matcher element = XML_ELEMENT.matcher(text);
+                while (element.find()) {
+                    AmiMessage.Builder b = AmiMessage.builder();
+                    Matcher a = XML_ATTRIBUTE.matcher(element.group(1));
+                    while (a.find()) {
+                        b.add(a.group(1), unescape(a.group(2)));
+                    }
+                    out.add(b.build());
+                }
+                break;
+            case "text/html":
+                Matcher row = HTML_ROW.matcher(text);
+                AmiMessage.Builder b = AmiMessage.builder();
+                while (row.find()) {
+                    if (row.group(1) != null) {
+                        b.add(unescape(row.group(1)), unescape(row.group(2)));
+                    } else {
+                        out.add(b.build());
+                        b = AmiMessage.builder();
+                    }
+                }
+                break;
+            default:
+                for (AmiFrame f : AmiDecoder.withoutBanner().decodeAll(body)) {
+                    if (f instanceof AmiMessage m) {
+                        out.add(m);
+                    }
+                }
         }
         return out;
+    }
+
+    /**
+     * @return an XML or HTML body with every value emptied (element and row layout, keys, line ends stay),
+     *     an AMI text body as it is
+     */
+    String skeleton() {
+        String text = new String(body, StandardCharsets.UTF_8);
+        switch (header("Content-type")) {
+            case "text/xml":
+                return text.replaceAll("='[^']*'", "=''");
+            case "text/html":
+                return text.replaceAll("</td><td>[^<]*</td></tr>", "</td><td></td></tr>");
+            default:
+                return text;
+        }
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     /** @return the AMI messages of all the bodies, in order */
