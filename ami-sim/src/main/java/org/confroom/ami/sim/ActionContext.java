@@ -1,6 +1,7 @@
 package org.confroom.ami.sim;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.confroom.ami.codec.AmiMessage;
 
 /**
@@ -12,13 +13,24 @@ final class ActionContext {
     final AmiMessage request;
     final ManagerSession session;
     final Pbx pbx;
+    private final Consumer<AmiMessage> answer;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private boolean deferred;
 
+    /** An action whose responses go to the session's stream (TCP). */
     ActionContext(AmiMessage request, ManagerSession session, Pbx pbx) {
+        this(request, session, pbx, session::send);
+    }
+
+    /**
+     * @param answer where the responses and list items go: over HTTP the body of this request's answer,
+     *     while events wait in the session for waitevent
+     */
+    ActionContext(AmiMessage request, ManagerSession session, Pbx pbx, Consumer<AmiMessage> answer) {
         this.request = request;
         this.session = session;
         this.pbx = pbx;
+        this.answer = answer;
     }
 
     /** @return the first value of the header, trimmed, or the empty string */
@@ -43,9 +55,9 @@ final class ActionContext {
         reply(response("Error").add("Message", message).build());
     }
 
-    /** Sends the response (or a list item) to the session. */
+    /** Sends the response (or a list item, or an event that belongs to the answer) to the client. */
     void reply(AmiMessage message) {
-        session.send(message);
+        answer.accept(message);
     }
 
     /** Starts an event list: {@code Response: Success}, {@code EventList: start}, the Message. */

@@ -20,7 +20,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final ManagerServer server;
     private final SimControls controls;
-    private final RawmanServer http;
+    private final HttpManagerServer http;
     private volatile Pbx pbx;
 
     private AmiSimulator(SimConfig config) {
@@ -34,7 +34,7 @@ public final class AmiSimulator implements AutoCloseable {
         this.pbx = newPbx(config.firstChannelSequence());
         this.server = new ManagerServer(() -> pbx, actions, faults);
         this.controls = new SimControls(this);
-        this.http = config.httpPort() >= 0 ? new RawmanServer(() -> pbx, actions) : null;
+        this.http = config.httpPort() >= 0 ? new HttpManagerServer(() -> pbx, actions) : null;
     }
 
     /**
@@ -56,7 +56,7 @@ public final class AmiSimulator implements AutoCloseable {
         return server.port();
     }
 
-    /** @return the HTTP port of {@code /rawman}, or -1 when HTTP is disabled */
+    /** @return the HTTP port of the manager ({@code /rawman}, {@code /mxml}, ...), or -1 when HTTP is disabled */
     public int httpPort() {
         return http == null ? -1 : http.port();
     }
@@ -87,6 +87,9 @@ public final class AmiSimulator implements AutoCloseable {
         Pbx old = pbx;
         pbx = newPbx(0);
         pbx.booted = false;
+        if (http != null) {
+            http.forgetSessions();
+        }
         old.close();
         return pbx;
     }

@@ -94,11 +94,13 @@ final class ConfBridgeApp {
      * The member leaves at once (hangup or redirect): ConfbridgeLeave, BridgeLeave, and the end of the room
      * when it was the last one listed.
      *
+     * @param result the {@code CONFBRIDGE_RESULT} that ConfBridge() sets as it returns ({@code HANGUP} in 19),
+     *     or null when a Redirect took the channel away (not recorded with dialplan events, so not emitted)
      * @return the room if it ended; its bridge is destroyed now only if {@code destroyNow}
      */
-    ConferenceRoom leaveNow(ConferenceMember m, boolean destroyNow) {
+    ConferenceRoom leaveNow(ConferenceMember m, boolean destroyNow, String result) {
         ConferenceRoom room = roomOf(m);
-        leaveBridge(room, m);
+        leaveBridge(room, m, result);
         room.members.remove(m);
         m.channel.member = null;
         if (room.members.isEmpty()) {
@@ -108,23 +110,36 @@ final class ConfBridgeApp {
         return null;
     }
 
-    private void leaveBridge(ConferenceRoom room, ConferenceMember m) {
+    /**
+     * ConfbridgeLeave and BridgeLeave; with dialplan events the leaver's BRIDGEPEER is cleared and every
+     * member still in the bridge gets its new BRIDGEPEER, the O(n^2) flood of the joins again (19: 1,275
+     * VarSets for 50 leaves), and ConfBridge() sets CONFBRIDGE_RESULT (19, 28).
+     */
+    private void leaveBridge(ConferenceRoom room, ConferenceMember m, String result) {
         Channel c = m.channel;
-        if (!m.inBridge) {
-            return;
+        if (m.inBridge) {
+            pbx.bus.publish(EventClass.CALL, memberEvent("ConfbridgeLeave", room, c));
+            m.inBridge = false;
+            room.bridge.channels.remove(c);
+            c.bridge = null;
+            pbx.events.bridgeChannel("BridgeLeave", room.bridge, c);
+            pbx.events.varSet(c, "BRIDGEPEER", "");
+            if (pbx.bus.wants(EventClass.DIALPLAN)) {
+                for (Channel peer : room.bridge.channels) {
+                    pbx.events.varSet(peer, "BRIDGEPEER", bridgePeer(room, peer));
+                }
+            }
         }
-        pbx.bus.publish(EventClass.CALL, memberEvent("ConfbridgeLeave", room, c));
-        m.inBridge = false;
-        room.bridge.channels.remove(c);
-        c.bridge = null;
-        pbx.events.bridgeChannel("BridgeLeave", room.bridge, c);
+        if (result != null) {
+            pbx.events.varSet(c, "CONFBRIDGE_RESULT", result);
+        }
     }
 
     /** ConfbridgeKick: leaves the bridge now, stays listed while it hears conf-kicked, then hangs up (24, 29). */
     void kick(ConferenceMember m) {
         ConferenceRoom room = roomOf(m);
         m.kicked = true;
-        leaveBridge(room, m);
+        leaveBridge(room, m, "KICKED");
         pbx.schedule(pbx.timing.kickPrompt(), () -> {
             Channel c = m.channel;
             room.members.remove(m);
@@ -134,7 +149,11 @@ final class ConfBridgeApp {
             }
             if (!c.gone) {
                 c.hangupCause = 16;
-                c.priority = c.context.startsWith("confbridge") ? c.priority + 1 : c.priority;
+                if (c.context.startsWith("confbridge")) {
+                    // ConfBridge() returned: the dialplan goes on to its Hangup() (28)
+                    c.priority++;
+                    pbx.events.newexten(c, "Hangup", "");
+                }
                 pbx.hangups.endPair(c);
             }
         });

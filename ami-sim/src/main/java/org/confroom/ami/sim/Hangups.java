@@ -28,9 +28,13 @@ final class Hangups {
         if (c.gone) {
             return;
         }
-        Channel one = c.otherHalf;
-        if (one != null && c.name.endsWith(";2") && !one.gone) {
+        Channel other = c.otherHalf;
+        if (other != null && c.name.endsWith(";2") && !other.gone) {
             farEnd(c);
+        } else if (other != null && other.hangupPending && !other.gone && other.name.endsWith(";2")) {
+            // both halves hung up by one action (Hangup Channel: /regex/, 19, 20): the ;2 half sits in Wait()
+            // and goes at once, the ;1 half must first be pulled out of its bridge, so the far end wins
+            farEnd(other);
         } else {
             c.hangupCause = 16;
             detach(c, true);
@@ -95,14 +99,26 @@ final class Hangups {
     }
 
     /**
-     * Takes the channel out of its bridge or conference.
+     * Takes a channel that hangs up out of its bridge or conference.
      *
      * @param destroyNow true to destroy an emptied conference bridge at once, false to leave that to the caller
      * @return the conference that ended because of this, if any
      */
     ConferenceRoom detach(Channel c, boolean destroyNow) {
+        return leave(c, destroyNow, "HANGUP");
+    }
+
+    /**
+     * Takes a redirected channel out of its bridge or conference (its conference bridge is destroyed at once
+     * when it empties).
+     */
+    void moveOut(Channel c) {
+        leave(c, true, null);
+    }
+
+    private ConferenceRoom leave(Channel c, boolean destroyNow, String confbridgeResult) {
         if (c.member != null) {
-            return pbx.confbridge.leaveNow(c.member, destroyNow);
+            return pbx.confbridge.leaveNow(c.member, destroyNow, confbridgeResult);
         }
         Bridge b = c.bridge;
         if (b != null) {

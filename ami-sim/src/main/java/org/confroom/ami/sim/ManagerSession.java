@@ -71,6 +71,14 @@ abstract class ManagerSession implements EventSink {
         filters.add(new EventFilter(pattern, include));
     }
 
+    /**
+     * @return true when events of this class are sent to this session right now: Login then appends
+     *     FullyBooted to its answer (01)
+     */
+    boolean sendsEvents(EventClass eventClass) {
+        return acceptsClass(eventClass);
+    }
+
     @Override
     public boolean acceptsClass(EventClass eventClass) {
         ManagerUser u = user;
@@ -81,13 +89,6 @@ abstract class ManagerSession implements EventSink {
     public void deliver(EventClass eventClass, AmiMessage event, EncodedEvent encoded) {
         if (passesFilters(encoded)) {
             writeEvent(encoded.bytes());
-        }
-    }
-
-    /** Sends an event to this session only, if its rights, mask and filters let it through. */
-    void deliverOwn(EventClass eventClass, AmiMessage event) {
-        if (acceptsClass(eventClass)) {
-            deliver(eventClass, event, new EncodedEvent(event));
         }
     }
 

@@ -107,11 +107,11 @@ final class RedirectAction {
                 }
                 if (c.hangupPending) {
                     // a leg hung up right after the Redirect leaves its bridge where it was, then moves (23 c3)
-                    pbx.hangups.detach(c, true);
+                    pbx.hangups.moveOut(c);
                     c.moveTo(to[i].context(), to[i].exten(), to[i].priority());
                 } else {
                     c.moveTo(to[i].context(), to[i].exten(), to[i].priority());
-                    pbx.hangups.detach(c, true);
+                    pbx.hangups.moveOut(c);
                 }
             }
             for (int i = channels.length - 1; i >= 0; i--) {

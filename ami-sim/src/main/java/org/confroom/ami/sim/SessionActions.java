@@ -57,9 +57,9 @@ final class SessionActions {
             ctx.session.eventMask(Permissions.parseEventMask(ctx.header("Events")));
         }
         ctx.success("Authentication accepted");
-        if (ctx.pbx.booted) {
+        if (ctx.pbx.booted && ctx.session.sendsEvents(EventClass.SYSTEM)) {
             long uptime = (System.currentTimeMillis() - ctx.pbx.startedAt.toEpochMilli()) / 1000;
-            ctx.session.deliverOwn(EventClass.SYSTEM, Snapshots.event("FullyBooted", EventClass.SYSTEM)
+            ctx.reply(Snapshots.event("FullyBooted", EventClass.SYSTEM)
                     .add("Uptime", Long.toString(uptime)).add("LastReload", Long.toString(uptime))
                     .add("Status", "Fully Booted").build());
         }

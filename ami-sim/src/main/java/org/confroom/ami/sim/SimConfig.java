@@ -71,7 +71,7 @@ public final class SimConfig {
             return this;
         }
 
-        /** @param p HTTP port for {@code /rawman} on 127.0.0.1; 0 picks a free one, -1 disables HTTP */
+        /** @param p HTTP port of the manager ({@code /rawman}, {@code /mxml}, ...) on 127.0.0.1; 0 picks a free one, -1 disables HTTP */
         public Builder httpPort(int p) {
             this.httpPort = p < 0 ? -1 : checkPort(p);
             return this;

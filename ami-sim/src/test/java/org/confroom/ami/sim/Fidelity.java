@@ -152,6 +152,111 @@ final class Fidelity {
         return g;
     }
 
+    /** A channel name with its sequence number: {@code Local/3019@phones-00000077;1}, {@code CBAnn/800-00000083;2}. */
+    private static final java.util.regex.Pattern NUMBERED =
+            java.util.regex.Pattern.compile("((?:Local/[^@;,]+@|CBAnn/)[^-;,]+)-[0-9a-f]{8}(?=;[12])");
+
+    /**
+     * Drops the sequence numbers from channel names in every value ({@code Local/3019@phones-00000077;1}
+     * becomes {@code Local/3019@phones;1}), for runs in which Asterisk numbered back-to-back originates in
+     * the order its threads happened to run (19, 20): the extension then names the member on both sides.
+     */
+    static List<AmiMessage> unnumbered(List<AmiMessage> messages) {
+        List<AmiMessage> out = new ArrayList<>(messages.size());
+        for (AmiMessage m : messages) {
+            AmiMessage.Builder b = AmiMessage.builder();
+            for (int i = 0; i < m.size(); i++) {
+                b.add(m.keyAt(i), NUMBERED.matcher(m.valueAt(i)).replaceAll("$1"));
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    /**
+     * @return how many events of each name there are, {@code VarSet} counted per variable
+     *     ({@code VarSet BRIDGEPEER}), sorted by name
+     */
+    static Map<String, Long> eventCounts(List<AmiMessage> messages) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (AmiMessage m : messages) {
+            if (m.type() == MessageType.EVENT) {
+                String key = m.isEvent("VarSet") ? "VarSet " + m.text("Variable") : m.name();
+                counts.merge(key, 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** An HTTP date as Asterisk writes it: {@code Sun, 22 Nov 2026 23:31:27 GMT}. */
+    private static final java.util.regex.Pattern HTTP_DATE =
+            java.util.regex.Pattern.compile("[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT");
+    private static final java.util.regex.Pattern SESSION_COOKIE =
+            java.util.regex.Pattern.compile("mansession_id=\"([0-9a-f]{8})\"");
+
+    /**
+     * Compares HTTP answers one by one: the status line, the header names in order, and their values except
+     * {@code Date} (only its form), the session id in {@code Set-Cookie} (the recorded and simulated ids must
+     * correspond one to one: a new recorded session is a new simulated one), the Digest nonce in
+     * {@code WWW-authenticate} and {@code Content-Length} (must be the simulated body's length). Bodies are
+     * left to {@link #compare}.
+     *
+     * @return the differences, empty when the heads match
+     */
+    static List<String> compareHttpHeads(List<HttpAnswer> recorded, List<HttpAnswer> simulated) {
+        List<String> diffs = new ArrayList<>();
+        if (recorded.size() != simulated.size()) {
+            diffs.add(recorded.size() + " answers recorded, " + simulated.size() + " simulated");
+        }
+        Map<String, String> sessionIds = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(recorded.size(), simulated.size()); i++) {
+            String r = httpHeadSignature(recorded.get(i));
+            String s = httpHeadSignature(simulated.get(i));
+            if (!r.equals(s)) {
+                diffs.add("answer #" + i + " differs:\n  recorded:  " + r + "\n  simulated: " + s);
+            }
+            String recordedId = sessionId(recorded.get(i));
+            String simulatedId = sessionId(simulated.get(i));
+            String known = sessionIds.putIfAbsent("recorded " + recordedId, simulatedId);
+            String back = sessionIds.putIfAbsent("simulated " + simulatedId, recordedId);
+            if (known != null && !known.equals(simulatedId) || back != null && !back.equals(recordedId)) {
+                diffs.add("answer #" + i + ": recorded session " + recordedId + " is simulated as " + simulatedId
+                        + ", before as " + known + " (or " + simulatedId + " stood for " + back + ")");
+            }
+        }
+        return diffs;
+    }
+
+    private static String sessionId(HttpAnswer a) {
+        java.util.regex.Matcher m = SESSION_COOKIE.matcher(a.header("Set-Cookie"));
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String httpHeadSignature(HttpAnswer a) {
+        StringBuilder sb = new StringBuilder(a.statusLine()).append(" | ");
+        for (String[] h : a.headers()) {
+            sb.append(h[0]).append(": ");
+            switch (h[0]) {
+                case "Date":
+                    sb.append(HTTP_DATE.matcher(h[1]).matches() ? "<date>" : h[1]);
+                    break;
+                case "Set-Cookie":
+                    sb.append(SESSION_COOKIE.matcher(h[1]).replaceAll("mansession_id=\"<id>\""));
+                    break;
+                case "WWW-authenticate":
+                    sb.append(h[1].replaceAll("(nonce|opaque)=\"[0-9a-f]{8}\"", "$1=\"<nonce>\""));
+                    break;
+                case "Content-Length":
+                    sb.append(h[1].equals(Integer.toString(a.body().length)) ? "<length of the body>" : h[1]);
+                    break;
+                default:
+                    sb.append(h[1]);
+            }
+            sb.append(" | ");
+        }
+        return sb.toString();
+    }
+
     static String oneLine(AmiMessage m) {
         return m.toString().replace('\n', '|');
     }

@@ -38,8 +38,13 @@ final class Replay {
      * names (which the recorded client reuses in later actions) come out the same.
      */
     static void alignChannelSequence(Transcript t, AmiSimulator sim) {
+        alignChannelSequence(t.server, sim);
+    }
+
+    /** Sets the simulator's next channel sequence number to the first one among these recorded messages. */
+    static void alignChannelSequence(List<AmiMessage> recorded, AmiSimulator sim) {
         java.util.regex.Pattern seq = java.util.regex.Pattern.compile("^Local/[^;]*-([0-9a-f]{8});[12]$");
-        for (AmiMessage m : t.server) {
+        for (AmiMessage m : recorded) {
             java.util.regex.Matcher mm = seq.matcher(m.text("Channel"));
             if (mm.matches()) {
                 sim.controls().setNextChannelSequence(Integer.parseInt(mm.group(1), 16));

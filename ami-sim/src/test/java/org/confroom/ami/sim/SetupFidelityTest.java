@@ -1,8 +1,9 @@
 package org.confroom.ami.sim;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.confroom.ami.sim.OffRecordSetup.awaitMembers;
+import static org.confroom.ami.sim.OffRecordSetup.member;
+import static org.confroom.ami.sim.OffRecordSetup.originate;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -94,31 +95,5 @@ class SetupFidelityTest {
                 "Context", "confbridge", "Exten", "700", "Priority", "1", "Async", "true",
                 "CallerID", "\"Alice\" <1001>", "Variable", "CONFMGR_ROOM=700", "Account", "room700",
                 "ChannelId", "conf700-alice-1", "OtherChannelId", "conf700-alice-2");
-    }
-
-    private static void member(AmiSimulator sim, int seq, String number, String name, String context, String room)
-            throws Exception {
-        originate(sim, seq, "Action", "Originate", "ActionID", "setup-" + number, "Channel",
-                "Local/" + number + "@phones", "Context", context, "Exten", room, "Priority", "1", "Async", "true",
-                "CallerID", "\"" + name + "\" <" + number + ">");
-    }
-
-    /** Originates over a separate, unrecorded connection with the given channel sequence number. */
-    private static void originate(AmiSimulator sim, int seq, String... action) throws Exception {
-        try (SimClient c = new SimClient(sim.port())) {
-            c.login("admin", "admin-secret", "off");
-            sim.controls().setNextChannelSequence(seq);
-            c.action(action);
-        }
-    }
-
-    /** Waits until the room lists {@code n} members and the first one's join prompt is surely over. */
-    static void awaitMembers(AmiSimulator sim, String room, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sim.controls().memberCount(room) < n && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(sim.controls().memberCount(room)).isEqualTo(n);
-        Thread.sleep((long) (SimTiming.recorded().joinPrompt().toMillis() * Replay.SCALE) + 50);
     }
 }

@@ -130,6 +130,29 @@ final class Transcript {
         return new Transcript(name, banner, writes, server);
     }
 
+    /**
+     * @param drop events the simulator cannot produce (for example leftovers of an earlier recording)
+     * @return this transcript without those events; the waits before each client write are recounted
+     */
+    Transcript without(java.util.function.Predicate<AmiMessage> drop) {
+        List<AmiMessage> kept = new ArrayList<>();
+        int[] keptBefore = new int[server.size() + 1];
+        for (int i = 0; i < server.size(); i++) {
+            AmiMessage m = server.get(i);
+            boolean dropped = drop.test(m);
+            if (dropped && m.type() != MessageType.EVENT) {
+                throw new IllegalArgumentException("only events can be dropped, not " + m);
+            }
+            if (!dropped) {
+                kept.add(m);
+            }
+            keptBefore[i + 1] = kept.size();
+        }
+        List<ClientWrite> recounted = writes.stream().map(w -> new ClientWrite(w.seconds(), w.bytes(),
+                w.responsesBefore(), keptBefore[Math.min(w.messagesBefore(), server.size())])).toList();
+        return new Transcript(name, banner, recounted, kept);
+    }
+
     List<AmiMessage> responses() {
         return server.stream().filter(m -> m.type() == MessageType.RESPONSE).toList();
     }
