@@ -57,7 +57,7 @@ public class ContactService {
      */
     @Transactional
     public Contact create(ContactDraft draft, String actor) {
-        return refusals.run(actor, "contact.create", null, draft.number(), () -> {
+        return refusals.run(actor, "contact.create", null, auditTarget(draft.number()), () -> {
             ValidContact valid = validator.validate(draft);
             requireFreeNumber(valid.number(), null);
             Contact contact = new Contact();
@@ -78,7 +78,7 @@ public class ContactService {
      */
     @Transactional
     public Contact update(long id, int expectedVersion, ContactDraft draft, String actor) {
-        return refusals.run(actor, "contact.update", null, draft.number(), () -> {
+        return refusals.run(actor, "contact.update", null, auditTarget(draft.number()), () -> {
             Contact contact = get(id);
             if (contact.version != expectedVersion) {
                 throw new ConflictException("contact " + contact.label()
@@ -180,6 +180,11 @@ public class ContactService {
         }
     }
 
+    /** The number as stored when it is valid, else as typed: refusals of one number are found under one target. */
+    private String auditTarget(String typed) {
+        return numbers.tryParse(typed).map(DialNumber::value).orElse(typed);
+    }
+
     private static ConflictException takenMeanwhile(DialNumber number) {
         return new ConflictException("number " + number.display() + " was just added to the directory by someone else;"
                 + " reload and try again");
@@ -208,13 +213,10 @@ public class ContactService {
                 where.append(" or number like :digits");
                 p.and("digits", "%" + digits + "%");
             }
-            try {
-                String exact = numbers.parse(text).value();
+            numbers.tryParse(text).ifPresent(exact -> {
                 where.append(" or number = :exact");
-                p.and("exact", exact);
-            } catch (ValidationException notANumber) {
-                // only a name or a part of a number
-            }
+                p.and("exact", exact.value());
+            });
             return new ContactSearch(where.toString(), p);
         }
 

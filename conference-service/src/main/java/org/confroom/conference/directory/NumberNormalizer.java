@@ -1,6 +1,7 @@
 package org.confroom.conference.directory;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.confroom.conference.ValidationException;
@@ -97,6 +98,20 @@ public class NumberNormalizer {
             return DialNumber.extension(typed);
         }
         return international(typed);
+    }
+
+    /**
+     * Same as {@link #parse(String)} for input that may or may not be a number (a search box).
+     *
+     * @param input anything
+     * @return the number, or empty when {@link #parse(String)} would refuse it
+     */
+    public Optional<DialNumber> tryParse(String input) {
+        try {
+            return Optional.of(parse(input));
+        } catch (ValidationException notANumber) {
+            return Optional.empty();
+        }
     }
 
     /** @return the region used for numbers typed without country code */

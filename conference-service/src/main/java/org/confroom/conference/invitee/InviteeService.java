@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -165,7 +166,7 @@ public class InviteeService {
         if (contactIds == null || contactIds.isEmpty()) {
             throw new ValidationException("contacts", "choose at least one contact");
         }
-        if (contactIds.contains(null)) {
+        if (contactIds.stream().anyMatch(Objects::isNull)) {
             throw new ValidationException("contacts", "a contact id is missing");
         }
         Set<Long> ids = new LinkedHashSet<>(contactIds);
