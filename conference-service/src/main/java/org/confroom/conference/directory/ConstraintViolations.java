@@ -1,6 +1,7 @@
 package org.confroom.conference.directory;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -8,7 +9,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.PersistenceException;
 
 /**
- * Turns a database constraint that fired at flush time (two operators racing past the same check)
+ * Turns a database constraint that fired (two operators racing past the same check)
  * into the {@link org.confroom.conference.ConferenceException} the check itself would have thrown.
  */
 public final class ConstraintViolations {
@@ -16,14 +17,18 @@ public final class ConstraintViolations {
     }
 
     /**
-     * Flushes the persistence context; when the named constraint fires, throws what {@code onViolation} makes.
+     * Runs database writes and flushes them; when the named constraint fires, throws what
+     * {@code onViolation} makes. Covers both moments a constraint can fire: at {@code persist} (an
+     * identity id inserts at once) and at flush.
      *
-     * @param constraint constraint name in the schema, for example {@code contact_number_unique}
+     * @param constraint constraint name in the schema, or a part of it, for example {@code contact_number_unique}
      * @param onViolation the error to throw instead
+     * @param writes persist, delete, or nothing (changes of managed entities are flushed)
      * @throws RuntimeException from {@code onViolation}, or the original failure for any other constraint
      */
-    public static void flush(String constraint, java.util.function.Supplier<? extends RuntimeException> onViolation) {
+    public static void guard(String constraint, Supplier<? extends RuntimeException> onViolation, Runnable writes) {
         try {
+            writes.run();
             Panache.getEntityManager().flush();
         } catch (PersistenceException e) {
             if (violates(e, constraint)) {

@@ -62,8 +62,7 @@ public class ContactService {
             requireFreeNumber(valid.number(), null);
             Contact contact = new Contact();
             valid.applyTo(contact);
-            contact.persist();
-            ConstraintViolations.flush(NUMBER_UNIQUE, () -> takenMeanwhile(valid.number()));
+            ConstraintViolations.guard(NUMBER_UNIQUE, () -> takenMeanwhile(valid.number()), contact::persist);
             audit.record(actor, "contact.create", null, contact.number, AuditEvent.Outcome.OK, describe(contact));
             return contact;
         });
@@ -89,7 +88,7 @@ public class ContactService {
             Map<String, Object> before = describe(contact);
             valid.applyTo(contact);
             contact.updatedAt = OffsetDateTime.now();
-            ConstraintViolations.flush(NUMBER_UNIQUE, () -> takenMeanwhile(valid.number()));
+            ConstraintViolations.guard(NUMBER_UNIQUE, () -> takenMeanwhile(valid.number()), () -> { });
             Map<String, Object> details = describe(contact);
             before.forEach((k, v) -> details.put("old." + k, v));
             audit.record(actor, "contact.update", null, contact.number, AuditEvent.Outcome.OK, details);
@@ -119,9 +118,8 @@ public class ContactService {
                         + " call(s) in the call history, which must keep pointing to it, so it cannot be deleted;"
                         + " edit its name or notes instead (for example 'left the company')");
             }
-            contact.delete();
-            ConstraintViolations.flush("_contact_id_fkey", () -> new ConflictException("contact " + contact.label()
-                    + " was just invited to a room or called by someone else; reload and try again"));
+            ConstraintViolations.guard("_contact_id_fkey", () -> new ConflictException("contact " + contact.label()
+                    + " was just invited to a room or called by someone else; reload and try again"), contact::delete);
             audit.record(actor, "contact.delete", null, contact.number, AuditEvent.Outcome.OK, describe(contact));
         });
     }
@@ -129,11 +127,7 @@ public class ContactService {
     /** @throws NotFoundException when there is no such contact */
     @Transactional
     public Contact get(long id) {
-        Contact contact = Contact.findById(id);
-        if (contact == null) {
-            throw new NotFoundException("no contact with id " + id);
-        }
-        return contact;
+        return Contact.<Contact>findByIdOptional(id).orElseThrow(() -> new NotFoundException("no contact with id " + id));
     }
 
     /** @return the contact with exactly this number */

@@ -14,8 +14,9 @@ import jakarta.inject.Inject;
 
 /**
  * Runs a command so that a refusal is audited too: a {@link ConferenceException} it throws is recorded
- * as {@code REFUSED} in a transaction of its own (the command's transaction rolls back), then rethrown.
- * Successful commands record their own {@code OK} row in their transaction.
+ * as {@code REFUSED}, any other failure as {@code FAILED}, in a transaction of its own (the command's
+ * transaction rolls back), then rethrown. Successful commands record their own {@code OK} row in their
+ * transaction. Should the audit row itself fail, its failure is added to the command's as suppressed.
  */
 @ApplicationScoped
 public class RefusalAudit {
@@ -36,13 +37,18 @@ public class RefusalAudit {
     public <T> T run(String actor, String action, Long roomId, String target, Supplier<T> command) {
         try {
             return command.get();
-        } catch (ConferenceException e) {
+        } catch (RuntimeException e) {
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("reason", e.getMessage());
+            details.put("reason", e instanceof ConferenceException ? e.getMessage() : e.getClass().getName() + ": " + e.getMessage());
             if (e instanceof ValidationException v) {
                 details.put("field", v.field());
             }
-            audit.recordSeparately(actor, action, roomId, printable(target), AuditEvent.Outcome.REFUSED, details);
+            AuditEvent.Outcome outcome = e instanceof ConferenceException ? AuditEvent.Outcome.REFUSED : AuditEvent.Outcome.FAILED;
+            try {
+                audit.recordSeparately(actor, action, roomId, printable(target), outcome, details);
+            } catch (RuntimeException auditFailure) {
+                e.addSuppressed(auditFailure);
+            }
             throw e;
         }
     }

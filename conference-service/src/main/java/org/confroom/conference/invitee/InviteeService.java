@@ -68,16 +68,17 @@ public class InviteeService {
             Map<Long, Contact> contacts = contacts(ids);
             refuseAlreadyInvited(room, ids, contacts);
             List<Invitee> added = new ArrayList<>();
-            for (Long id : ids) {
-                RoomInvitee invitee = new RoomInvitee();
-                invitee.roomId = room.id;
-                invitee.contactId = id;
-                invitee.role = role;
-                invitee.autoDial = autoDial;
-                invitee.persist();
-                added.add(Invitee.of(invitee, contacts.get(id)));
-            }
-            ConstraintViolations.flush(TABLE_CONSTRAINTS, () -> changedMeanwhile(room));
+            ConstraintViolations.guard(TABLE_CONSTRAINTS, () -> changedMeanwhile(room), () -> {
+                for (Long id : ids) {
+                    RoomInvitee invitee = new RoomInvitee();
+                    invitee.roomId = room.id;
+                    invitee.contactId = id;
+                    invitee.role = role;
+                    invitee.autoDial = autoDial;
+                    invitee.persist();
+                    added.add(Invitee.of(invitee, contacts.get(id)));
+                }
+            });
             added.forEach(i -> audit.record(actor, "invitee.add", room.id, i.number().value(), AuditEvent.Outcome.OK, describe(i)));
             return added;
         });

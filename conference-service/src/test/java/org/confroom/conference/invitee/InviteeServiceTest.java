@@ -13,6 +13,7 @@ import org.confroom.conference.audit.AuditEvent;
 import org.confroom.conference.directory.Contact;
 import org.confroom.conference.directory.ContactDraft;
 import org.confroom.conference.directory.ContactService;
+import org.confroom.conference.directory.Race;
 import org.confroom.conference.directory.TestNumbers;
 import org.confroom.conference.room.Room;
 import org.confroom.conference.room.RoomDraft;
@@ -69,10 +70,9 @@ class InviteeServiceTest {
 
     @Test
     void refusesDuplicatesUnknownsAndBadInput() {
-        Room room = rooms.create(RoomDraft.of("4801", "Refusals"), "alice");
         Contact eva = contact("Eva");
         Contact fred = contact("Fred");
-        invitees.add(room.id, List.of(eva.id), InviteeRole.PARTICIPANT, true, "alice");
+        Room room = roomInviting("4801", "Refusals", eva);
         assertThatThrownBy(() -> invitees.add(room.id, List.of(fred.id, eva.id), InviteeRole.MODERATOR, true, "bob"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already invited to room 4801: 'Eva'");
         assertThat(invitees.list(room.id)).as("all or none").extracting(Invitee::name).containsExactly("Eva");
@@ -96,18 +96,36 @@ class InviteeServiceTest {
 
     @Test
     void archivedRoomsCannotBeChangedButCanBeListed() {
-        Room room = rooms.create(RoomDraft.of("4802", "Archived"), "alice");
         Contact gil = contact("Gil");
         Contact hal = contact("Hal");
-        invitees.add(room.id, List.of(gil.id), InviteeRole.MODERATOR, true, "alice");
+        Room room = roomInviting("4802", "Archived", gil);
         rooms.archive(room.id, "alice");
         assertThatThrownBy(() -> invitees.add(room.id, List.of(hal.id), InviteeRole.PARTICIPANT, true, "bob"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("room 4802 'Archived' is archived");
-        assertThatThrownBy(() -> invitees.change(room.id, gil.id, InviteeRole.PARTICIPANT, true, "bob"))
+        assertThatThrownBy(() -> invitees.change(room.id, gil.id, InviteeRole.MODERATOR, true, "bob"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("is archived");
         assertThatThrownBy(() -> invitees.remove(room.id, gil.id, "bob"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("is archived");
         assertThat(invitees.list(room.id)).extracting(Invitee::name).containsExactly("Gil");
+    }
+
+    @Test
+    void twoOperatorsInvitingOneContactAtOnceGetOneInvitation() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Contact ida = contact("Ida");
+            Room room = rooms.create(RoomDraft.of("481" + round, "Race " + round), "alice");
+            List<Throwable> failures = Race.failures(List.of(
+                    () -> invitees.add(room.id, List.of(ida.id), InviteeRole.MODERATOR, true, "alice"),
+                    () -> invitees.add(room.id, List.of(ida.id), InviteeRole.PARTICIPANT, true, "bob")));
+            assertThat(failures).singleElement().isInstanceOf(ConflictException.class);
+            assertThat(invitees.list(room.id)).hasSize(1);
+        }
+    }
+
+    private Room roomInviting(String number, String name, Contact invited) {
+        Room room = rooms.create(RoomDraft.of(number, name), "alice");
+        invitees.add(room.id, List.of(invited.id), InviteeRole.PARTICIPANT, true, "alice");
+        return room;
     }
 
     private Contact contact(String name) {
