@@ -60,8 +60,7 @@ public class LiveRooms {
     private final Object lock = new Object();
     private final LiveState state = new LiveState();
     private final Map<String, LiveRoom> published = new HashMap<>();
-    /** Changes applied while a listing is read, to apply again on top of it; null when none is read. */
-    private List<Consumer<LiveState>> journal;
+    private final ResyncJournal<LiveState> journal = new ResyncJournal<>();
     private PbxStatus status = new PbxStatus(ConnectionState.NEW, true, "not connected to the PBX yet", Instant.now());
     private volatile LiveSnapshot snapshot = new LiveSnapshot(Map.of(), status, Instant.now());
     private ExecutorService deliveries;
@@ -140,9 +139,7 @@ public class LiveRooms {
     void mutate(Consumer<LiveState> change) {
         synchronized (lock) {
             change.accept(state);
-            if (journal != null) {
-                journal.add(change);
-            }
+            journal.record(change);
             publishLocked(false);
         }
     }
@@ -159,7 +156,7 @@ public class LiveRooms {
     /** A listing is about to be asked for: from now on changes are journaled. */
     void beginListing() {
         synchronized (lock) {
-            journal = new ArrayList<>();
+            journal.begin();
         }
     }
 
@@ -170,12 +167,7 @@ public class LiveRooms {
      */
     void endListing(PbxListing listing, boolean fresh) {
         synchronized (lock) {
-            List<Consumer<LiveState>> replay = journal;
-            journal = null;
-            if (listing != null) {
-                state.applyListing(listing);
-                replay.forEach(change -> change.accept(state));
-            }
+            journal.end(state, listing == null ? null : s -> s.applyListing(listing));
             boolean statusChanged = false;
             if (fresh && status.state() == ConnectionState.READY && status.stale()) {
                 status = new PbxStatus(ConnectionState.READY, false, connection.health().detail(), Instant.now());

@@ -2,7 +2,9 @@ package org.confroom.conference.live;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.confroom.ami.action.AmiAction;
@@ -12,6 +14,7 @@ import org.confroom.ami.client.AmiClient;
 import org.confroom.ami.client.AmiClientConfig;
 import org.confroom.ami.client.AmiResponse;
 import org.confroom.ami.client.TcpAmiClient;
+import org.confroom.ami.event.AmiEvent;
 import org.confroom.ami.event.OriginateResponseEvent;
 import org.confroom.conference.testsupport.AmiSimTestResource;
 
@@ -66,6 +69,19 @@ public final class SimPbx implements AutoCloseable {
     /** Hangs up a channel. */
     public void hangup(String channel) {
         send(Hangup.of(channel));
+    }
+
+    /**
+     * Hangs up a channel as soon as an event matches (once), from the event thread without waiting: for
+     * "right after the Redirect" races that must not depend on how fast the test thread runs.
+     */
+    public void hangupOn(Predicate<AmiEvent> match, String channel) {
+        AtomicBoolean done = new AtomicBoolean();
+        ami.addListener(event -> {
+            if (match.test(event) && done.compareAndSet(false, true)) {
+                ami.send(Hangup.of(channel));
+            }
+        });
     }
 
     /** Waits until the condition holds, polling every 20 ms; fails with {@code what} after {@link #WAIT}. */
