@@ -82,6 +82,7 @@ public class LiveRooms {
         LiveEventRouter router = new LiveEventRouter(this);
         connection.addListener(router);
         connection.addConnectionListener(router);
+        setStatus(connection.state(), connection.health().detail());
         sync.start(config.pbx().roomPollInterval());
     }
 

@@ -189,9 +189,10 @@ public class MergeService {
         }
         Redirect redirect = channels.size() == 2 ? Redirect.dual(channels.get(0), channels.get(1), context, room.number, 1)
                 : Redirect.single(channels.get(0), context, room.number, 1);
-        sendRedirect(pending, redirect);
+        // the timer first: whatever happens below, the merge gets decided and its channels forgotten
         Duration timeout = config.pbx().mergeTimeout();
         worker.schedule(() -> finish(pending), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        sendRedirect(pending, redirect);
         if (pending.arm()) {
             worker.execute(() -> finish(pending));
         }

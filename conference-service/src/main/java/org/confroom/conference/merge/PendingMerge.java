@@ -114,7 +114,7 @@ final class PendingMerge {
         decided = true;
         List<MergeOutcome.Leg> out = new ArrayList<>();
         legs.keySet().forEach(c -> out.add(new MergeOutcome.Leg(c, MergeOutcome.LegResult.NOT_JOINED, "not moved")));
-        return new MergeOutcome(id, room, MergeState.FAILED, "Redirect refused: " + message, out);
+        return new MergeOutcome(id, room, MergeState.FAILED, "Redirect not carried out: " + message, out);
     }
 
     private boolean resolve(String channel, MergeOutcome.LegResult result, String what) {

@@ -11,6 +11,10 @@ import org.confroom.ami.action.ConfbridgeLock;
 import org.confroom.ami.action.ConfbridgeMute;
 import org.confroom.ami.action.ConfbridgeUnlock;
 import org.confroom.ami.client.ConnectionState;
+import org.confroom.ami.event.ConfbridgeStartEvent;
+import org.confroom.conference.room.Room;
+import org.confroom.conference.room.RoomDraft;
+import org.confroom.conference.room.RoomService;
 import org.confroom.conference.testsupport.AmiSimTestResource;
 import org.confroom.conference.testsupport.ConferenceTestProfile;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +30,12 @@ import jakarta.inject.Inject;
 class LiveRoomsTest {
     @Inject
     LiveRooms live;
+
+    @Inject
+    RoomOverview overview;
+
+    @Inject
+    RoomService rooms;
 
     SimPbx pbx;
 
@@ -117,6 +127,48 @@ class LiveRoomsTest {
         assertThat(s.stale()).isFalse();
         pbx.hangup(frank);
         await("7304 ended", () -> live.room("7304").isEmpty());
+    }
+
+    @Test
+    void firstMemberHearingAPromptShowsAsJoiningUntilItsJoin() {
+        // transcript 22: the first member (default_user) is listed while it hears conf-onlyperson; read the
+        // lists right when its conference starts, then see it join
+        List<LiveChange> changes = new CopyOnWriteArrayList<>();
+        try (ListenerRegistry.Subscription s = live.subscribe(changes::add)) {
+            pbx.onEvent(e -> e instanceof ConfbridgeStartEvent start && start.conference().equals("7305"), live::resync);
+            String grace = pbx.join("confbridge", "7305", "1007", "Grace");
+            await("grace joined", () -> live.room("7305").flatMap(r -> r.member(grace)).map(LiveMember::joined)
+                    .orElse(false));
+            await("joining then joined delivered", () -> changes.stream().anyMatch(c -> c instanceof LiveChange.MemberUpdated u
+                    && u.member().channel().equals(grace) && u.member().joined()));
+            assertThat(changes).filteredOn(c -> c instanceof LiveChange.MemberJoined j && j.member().channel().equals(grace))
+                    .singleElement().satisfies(c -> {
+                        LiveMember m = ((LiveChange.MemberJoined) c).member();
+                        assertThat(m.phase()).isEqualTo(MemberPhase.JOINING);
+                        assertThat(m.joinedAt()).isNull();
+                    });
+            pbx.hangup(grace);
+            await("7305 ended", () -> live.room("7305").isEmpty());
+        }
+    }
+
+    @Test
+    void overviewShowsRoomsWithLiveCountsAndConferencesWithoutARoom() {
+        Room room = rooms.create(RoomDraft.of("7306", "Overview room"), "alice");
+        String heidi = pbx.joinQuiet("7306", "1008", "Heidi");
+        String ivan = pbx.joinQuiet("7307", "1009", "Ivan");
+        await("both live", () -> live.room("7306").isPresent() && live.room("7307").isPresent());
+        RoomOverview.Overview o = overview.overview();
+        RoomOverview.RoomLine line = o.rooms().stream().filter(l -> l.roomId() == room.id).findFirst().orElseThrow();
+        assertThat(line.memberCount()).isEqualTo(1);
+        assertThat(line.active()).isTrue();
+        assertThat(o.unmanagedConferences()).extracting(LiveRoom::number).contains("7307").doesNotContain("7306");
+        assertThat(o.pbx().live()).isTrue();
+        pbx.hangup(heidi);
+        pbx.hangup(ivan);
+        await("both ended", () -> live.room("7306").isEmpty() && live.room("7307").isEmpty());
+        assertThat(overview.overview().rooms()).filteredOn(l -> l.roomId() == room.id).singleElement()
+                .satisfies(l -> assertThat(l.active()).isFalse());
     }
 
     private static boolean concerns(LiveChange c, String room) {

@@ -46,7 +46,17 @@ public final class SimPbx implements AutoCloseable {
      * @return the member's channel (the {@code ;1} half)
      */
     public String joinQuiet(String room, String phone, String callerName) {
-        return originate(Originate.builder("Local/" + phone + "@phones").dialplan("confbridge-quiet", room, 1)
+        return join("confbridge-quiet", room, phone, callerName);
+    }
+
+    /**
+     * Calls {@code Local/<phone>@phones} into {@code <context>,<room>}; with {@code confbridge} (default_user)
+     * the first member hears conf-onlyperson before it joins.
+     *
+     * @return the member's channel (the {@code ;1} half)
+     */
+    public String join(String context, String room, String phone, String callerName) {
+        return originate(Originate.builder("Local/" + phone + "@phones").dialplan(context, room, 1)
                 .callerId("\"" + callerName + "\" <" + phone + ">").build());
     }
 
@@ -76,10 +86,15 @@ public final class SimPbx implements AutoCloseable {
      * "right after the Redirect" races that must not depend on how fast the test thread runs.
      */
     public void hangupOn(Predicate<AmiEvent> match, String channel) {
+        onEvent(match, () -> ami.send(Hangup.of(channel)));
+    }
+
+    /** Runs {@code action} on the event thread the first time an event matches; it must not block. */
+    public void onEvent(Predicate<AmiEvent> match, Runnable action) {
         AtomicBoolean done = new AtomicBoolean();
         ami.addListener(event -> {
             if (match.test(event) && done.compareAndSet(false, true)) {
-                ami.send(Hangup.of(channel));
+                action.run();
             }
         });
     }
