@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.confroom.conference.ConferenceException;
 import org.confroom.conference.NotFoundException;
 import org.confroom.conference.audit.AuditEvent;
 import org.confroom.conference.audit.AuditLog;
 import org.confroom.conference.room.Room;
-import org.confroom.conference.room.RoomService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,38 +25,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MergeRecords {
     @Inject
-    RoomService rooms;
-
-    @Inject
     AuditLog audit;
-
-    /**
-     * @return the room, if it exists and is not archived
-     * @throws NotFoundException otherwise (audited as refused)
-     */
-    @Transactional
-    public Room activeRoom(long roomId, String action, String target, String actor) {
-        Room room;
-        try {
-            room = rooms.get(roomId);
-        } catch (NotFoundException e) {
-            audit.recordSeparately(actor, action, null, target, AuditEvent.Outcome.REFUSED, Map.of("error", e.getMessage()));
-            throw e;
-        }
-        if (room.archived()) {
-            throw refuse(room, action, target, actor, new NotFoundException("room " + room.number + " is archived"));
-        }
-        return room;
-    }
-
-    /** Audits a refusal in its own transaction and returns the error to throw. */
-    public <E extends ConferenceException> E refuse(Room room, String action, String target, String actor, E error) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("conference", room.number);
-        details.put("error", error.getMessage());
-        audit.recordSeparately(actor, action, room.id, target, AuditEvent.Outcome.REFUSED, details);
-        return error;
-    }
 
     /** Writes the REQUESTED row and its audit row. */
     @Transactional

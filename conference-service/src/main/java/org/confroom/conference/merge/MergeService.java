@@ -21,6 +21,7 @@ import org.confroom.conference.live.DaemonThreadFactory;
 import org.confroom.conference.live.LiveMember;
 import org.confroom.conference.live.LiveRoom;
 import org.confroom.conference.live.LiveRooms;
+import org.confroom.conference.moderation.RoomCommandGuard;
 import org.confroom.conference.pbx.PbxConnection;
 import org.confroom.conference.pbx.PbxFailure;
 import org.confroom.conference.pbx.PbxGateway;
@@ -70,6 +71,9 @@ public class MergeService {
     MergeRecords records;
 
     @Inject
+    RoomCommandGuard guard;
+
+    @Inject
     ConfroomConfig config;
 
     private ScheduledExecutorService worker;
@@ -104,11 +108,11 @@ public class MergeService {
      */
     public MergeTicket merge(String callId, long roomId, String actor) {
         String target = callId == null ? "" : callId.strip();
-        Room room = records.activeRoom(roomId, "merge.request", target, actor);
+        Room room = guard.activeRoom(roomId, "merge.request", target, actor);
         if (target.isEmpty()) {
-            throw records.refuse(room, "merge.request", null, actor, new ValidationException("callId", "required"));
+            throw guard.refuse(room, "merge.request", null, actor, new ValidationException("callId", "required"));
         }
-        LiveCall call = calls.call(target).orElseThrow(() -> records.refuse(room, "merge.request", target, actor,
+        LiveCall call = calls.call(target).orElseThrow(() -> guard.refuse(room, "merge.request", target, actor,
                 new NotFoundException("no live two-party call " + target + " (it may have ended)")));
         return start(room, List.of(call.a().channel(), call.b().channel()), actor);
     }
@@ -126,11 +130,11 @@ public class MergeService {
         String a = channelA == null ? "" : channelA.strip();
         String b = channelB == null ? "" : channelB.strip();
         String target = a + " + " + b;
-        Room room = records.activeRoom(roomId, "merge.request", target, actor);
+        Room room = guard.activeRoom(roomId, "merge.request", target, actor);
         requireCallParty(room, "merge.request", "channelA", a, target, actor);
         requireCallParty(room, "merge.request", "channelB", b, target, actor);
         if (a.equals(b)) {
-            throw records.refuse(room, "merge.request", target, actor,
+            throw guard.refuse(room, "merge.request", target, actor,
                     new ValidationException("channelB", "must differ from channelA"));
         }
         return start(room, List.of(a, b), actor);
@@ -148,7 +152,7 @@ public class MergeService {
      */
     public MergeTicket pull(String channel, long roomId, String actor) {
         String c = channel == null ? "" : channel.strip();
-        Room room = records.activeRoom(roomId, "pull.request", c, actor);
+        Room room = guard.activeRoom(roomId, "pull.request", c, actor);
         requireCallParty(room, "pull.request", "channel", c, c, actor);
         return start(room, List.of(c), actor);
     }
@@ -160,10 +164,10 @@ public class MergeService {
 
     private void requireCallParty(Room room, String action, String field, String channel, String target, String actor) {
         if (channel.isEmpty()) {
-            throw records.refuse(room, action, target, actor, new ValidationException(field, "required"));
+            throw guard.refuse(room, action, target, actor, new ValidationException(field, "required"));
         }
         if (calls.callOf(channel).isEmpty()) {
-            throw records.refuse(room, action, target, actor,
+            throw guard.refuse(room, action, target, actor,
                     new NotFoundException(channel + " is not in a live two-party call (it may have ended)"));
         }
     }
@@ -172,14 +176,14 @@ public class MergeService {
         String action = (channels.size() == 1 ? "pull" : "merge") + ".request";
         String context = config.pbx().roomContext();
         if (context.isBlank() || !NUMBER.matcher(room.number).matches()) {
-            throw records.refuse(room, action, String.join(" + ", channels), actor, new ValidationException("roomId",
+            throw guard.refuse(room, action, String.join(" + ", channels), actor, new ValidationException("roomId",
                     "room " + room.number + " has no conference extension in context '" + context + "'"));
         }
         PendingMerge pending = new PendingMerge(UUID.randomUUID(), room.number, channels);
         try {
             watcher.watch(pending);
         } catch (ConflictException e) {
-            throw records.refuse(room, action, String.join(" + ", channels), actor, e);
+            throw guard.refuse(room, action, String.join(" + ", channels), actor, e);
         }
         try {
             records.open(pending.id(), room, channels, actor);

@@ -19,7 +19,6 @@ import org.confroom.ami.action.ConfbridgeUnmute;
 import org.confroom.ami.action.ConferenceMemberAction;
 import org.confroom.ami.action.PlayDTMF;
 import org.confroom.ami.client.AmiResponse;
-import org.confroom.conference.ConferenceException;
 import org.confroom.conference.NotFoundException;
 import org.confroom.conference.PbxCommandException;
 import org.confroom.conference.ValidationException;
@@ -30,7 +29,6 @@ import org.confroom.conference.live.LiveRooms;
 import org.confroom.conference.pbx.PbxFailure;
 import org.confroom.conference.pbx.PbxGateway;
 import org.confroom.conference.room.Room;
-import org.confroom.conference.room.RoomService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +50,7 @@ public class ModerationService {
     private static final Pattern DTMF = Pattern.compile("[0-9*#A-D]{1,32}");
 
     @Inject
-    RoomService rooms;
+    RoomCommandGuard guard;
 
     @Inject
     LiveRooms live;
@@ -139,10 +137,10 @@ public class ModerationService {
      */
     @Transactional
     public void sendDtmf(long roomId, String channel, String digits, String actor) {
-        Room room = activeRoom(roomId, "member.dtmf", channel, actor);
+        Room room = guard.activeRoom(roomId, "member.dtmf", channel, actor);
         String member = liveMember(room, channel, "member.dtmf", actor);
         if (digits == null || !DTMF.matcher(digits).matches()) {
-            throw refused(room, "member.dtmf", member, actor,
+            throw guard.refuse(room, "member.dtmf", member, actor,
                     new ValidationException("digits", "1 to 32 of 0-9, *, #, A-D"));
         }
         List<AmiAction> actions = new ArrayList<>();
@@ -154,7 +152,7 @@ public class ModerationService {
 
     private void memberCommand(long roomId, String channel, String actor, String action,
             BiFunction<String, String, AmiAction> command) {
-        Room room = activeRoom(roomId, action, channel, actor);
+        Room room = guard.activeRoom(roomId, action, channel, actor);
         String member = liveMember(room, channel, action, actor);
         run(room, action, member, actor, List.of(command.apply(room.number, member)), Map.of());
     }
@@ -166,7 +164,7 @@ public class ModerationService {
 
     /** @return the conference number the command was carried out on */
     private String roomCommand(long roomId, String actor, String action, Function<String, AmiAction> command) {
-        Room room = activeRoom(roomId, action, null, actor);
+        Room room = guard.activeRoom(roomId, action, null, actor);
         run(room, action, room.number, actor, List.of(command.apply(room.number)), Map.of());
         return room.number;
     }
@@ -197,26 +195,10 @@ public class ModerationService {
         }
     }
 
-    private Room activeRoom(long roomId, String action, String target, String actor) {
-        Room room;
-        try {
-            room = rooms.get(roomId);
-        } catch (NotFoundException e) {
-            audit.recordSeparately(actor, action, null, target == null ? "room " + roomId : target,
-                    AuditEvent.Outcome.REFUSED, Map.of("error", e.getMessage()));
-            throw e;
-        }
-        if (room.archived()) {
-            throw refused(room, action, target == null ? room.number : target, actor,
-                    new NotFoundException("room " + room.number + " is archived"));
-        }
-        return room;
-    }
-
     /** @return the channel, checked to be a live member unless the live state is stale */
     private String liveMember(Room room, String channel, String action, String actor) {
         if (channel == null || channel.isBlank()) {
-            throw refused(room, action, null, actor, new ValidationException("channel", "required"));
+            throw guard.refuse(room, action, null, actor, new ValidationException("channel", "required"));
         }
         String c = channel.strip();
         if (live.status().stale()) {
@@ -224,17 +206,9 @@ public class ModerationService {
         }
         boolean member = live.room(room.number).flatMap((LiveRoom r) -> r.member(c)).isPresent();
         if (!member) {
-            throw refused(room, action, c, actor,
+            throw guard.refuse(room, action, c, actor,
                     new NotFoundException(c + " is not a member of room " + room.number + " (it may have left)"));
         }
         return c;
-    }
-
-    private <E extends ConferenceException> E refused(Room room, String action, String target, String actor, E error) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("conference", room.number);
-        details.put("error", error.getMessage());
-        audit.recordSeparately(actor, action, room.id, target, AuditEvent.Outcome.REFUSED, details);
-        return error;
     }
 }

@@ -17,8 +17,6 @@ import org.confroom.conference.room.RoomDraft;
 import org.confroom.conference.room.RoomService;
 import org.confroom.conference.testsupport.AmiSimTestResource;
 import org.confroom.conference.testsupport.ConferenceTestProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,28 +25,13 @@ import jakarta.inject.Inject;
 
 @QuarkusTest
 @TestProfile(ConferenceTestProfile.class)
-class LiveRoomsTest {
-    @Inject
-    LiveRooms live;
-
+class LiveRoomsTest extends LivePbxTest {
     @Inject
     RoomOverview overview;
 
     @Inject
     RoomService rooms;
 
-    SimPbx pbx;
-
-    @BeforeEach
-    void connect() {
-        await("live state fresh", () -> live.status().live());
-        pbx = SimPbx.connect();
-    }
-
-    @AfterEach
-    void close() {
-        pbx.close();
-    }
 
     @Test
     void followsJoinsMuteAndLeaves() {

@@ -15,13 +15,13 @@ import org.confroom.conference.NotFoundException;
 import org.confroom.conference.ValidationException;
 import org.confroom.conference.audit.AuditEvent;
 import org.confroom.conference.live.LiveRoom;
-import org.confroom.conference.live.LiveRooms;
+import org.confroom.conference.live.LivePbxTest;
+import org.confroom.conference.live.LivePbxTest;
 import org.confroom.conference.live.SimPbx;
 import org.confroom.conference.room.Room;
 import org.confroom.conference.room.RoomDraft;
 import org.confroom.conference.room.RoomService;
 import org.confroom.conference.testsupport.ConferenceTestProfile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ import jakarta.transaction.Transactional;
 
 @QuarkusTest
 @TestProfile(ConferenceTestProfile.class)
-class MergeServiceTest {
+class MergeServiceTest extends LivePbxTest {
     @Inject
     MergeService merges;
 
@@ -40,22 +40,11 @@ class MergeServiceTest {
     LiveCalls calls;
 
     @Inject
-    LiveRooms live;
-
-    @Inject
     RoomService rooms;
 
-    SimPbx pbx;
-
     @BeforeEach
-    void connect() {
-        await("live state fresh", () -> live.status().live() && !calls.stale());
-        pbx = SimPbx.connect();
-    }
-
-    @AfterEach
-    void close() {
-        pbx.close();
+    void callsRead() {
+        await("live calls read", () -> !calls.stale());
     }
 
     @Test

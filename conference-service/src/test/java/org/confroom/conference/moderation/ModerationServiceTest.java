@@ -12,14 +12,13 @@ import org.confroom.conference.ValidationException;
 import org.confroom.conference.audit.AuditEvent;
 import org.confroom.conference.live.LiveMember;
 import org.confroom.conference.live.LiveRoom;
-import org.confroom.conference.live.LiveRooms;
+import org.confroom.conference.live.LivePbxTest;
+import org.confroom.conference.live.LivePbxTest;
 import org.confroom.conference.live.SimPbx;
 import org.confroom.conference.room.Room;
 import org.confroom.conference.room.RoomDraft;
 import org.confroom.conference.room.RoomService;
 import org.confroom.conference.testsupport.ConferenceTestProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,28 +28,13 @@ import jakarta.transaction.Transactional;
 
 @QuarkusTest
 @TestProfile(ConferenceTestProfile.class)
-class ModerationServiceTest {
+class ModerationServiceTest extends LivePbxTest {
     @Inject
     ModerationService moderation;
 
     @Inject
     RoomService rooms;
 
-    @Inject
-    LiveRooms live;
-
-    SimPbx pbx;
-
-    @BeforeEach
-    void connect() {
-        await("live state fresh", () -> live.status().live());
-        pbx = SimPbx.connect();
-    }
-
-    @AfterEach
-    void close() {
-        pbx.close();
-    }
 
     @Test
     void muteUnmuteAndKickAMember() {
