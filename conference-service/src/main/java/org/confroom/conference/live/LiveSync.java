@@ -95,9 +95,15 @@ final class LiveSync {
         reader.read(full ? room -> true : rooms::drifted).whenCompleteAsync((listing, failure) -> {
             inFlight = false;
             if (failure == null) {
-                rooms.endListing(listing, full && startedIn == session);
-                LiveSnapshot now = rooms.snapshot();
-                completing.forEach(f -> f.complete(now));
+                boolean sameSession = startedIn == session;
+                rooms.endListing(listing, full && sameSession);
+                if (sameSession) {
+                    LiveSnapshot now = rooms.snapshot();
+                    completing.forEach(f -> f.complete(now));
+                } else {
+                    // a reconnect happened meanwhile: its own full resync answers them
+                    waiting.addAll(completing);
+                }
                 if (fullWanted) {
                     startNext();
                 }

@@ -216,8 +216,10 @@ public class MergeService {
             }
             watcher.forget(pending);
             MergeOutcome outcome = pending.refused(e.getMessage());
-            records.finish(outcome);
-            pending.outcome().complete(outcome);
+            if (outcome != null) {
+                records.finish(outcome);
+                pending.outcome().complete(outcome);
+            }
             throw e;
         }
     }
