@@ -4,7 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -80,7 +80,7 @@ public class AttemptDispatcher {
         }
         connection.addListener(listener);
         connection.addConnectionListener(listener);
-        worker.execute("load attempts on the PBX", this::loadAttemptsOnPbx);
+        worker.execute("recover attempts on the PBX", this::recoverAttemptsOnPbx);
         worker.every("dispatch tick", attemptsConfig.dispatchInterval(), this::round);
     }
 
@@ -113,9 +113,14 @@ public class AttemptDispatcher {
         return id;
     }
 
-    private void loadAttemptsOnPbx() {
-        Map<java.util.UUID, AttemptKind> onPbx = queue.onPbxAfterStart(pbxId());
-        onPbx.keySet().forEach(id -> tracker.track(id).needsReconcile(true));
+    /**
+     * Takes over the attempts a previous process left on the PBX (run once at start on the worker
+     * thread): those DIALING are flagged outcome unknown, all are reconciled at the next round while
+     * connected, none is sent again.
+     */
+    void recoverAttemptsOnPbx() {
+        List<UUID> onPbx = queue.onPbxAfterStart(pbxId());
+        onPbx.forEach(id -> tracker.track(id).needsReconcile(true));
         if (!onPbx.isEmpty()) {
             LOG.log(Level.INFO, onPbx.size() + " call attempts were on the PBX at start; reconciling them when connected");
         }

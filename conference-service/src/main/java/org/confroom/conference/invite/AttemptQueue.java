@@ -94,18 +94,16 @@ public class AttemptQueue {
      * OriginateResponse went to the previous process), and the ids of all attempts on the PBX are returned
      * for reconciliation.
      *
-     * @return the attempts in DIALING, ANSWERED or JOINED with their kinds
+     * @return the attempts in DIALING, ANSWERED or JOINED
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Map<UUID, AttemptKind> onPbxAfterStart(long pbxId) {
+    public List<UUID> onPbxAfterStart(long pbxId) {
         EntityManager em = Panache.getEntityManager();
         em.createQuery("update CallAttempt set outcomeUnknown = true where pbxId = ?1 and state = ?2")
                 .setParameter(1, pbxId).setParameter(2, AttemptState.DIALING).executeUpdate();
-        Map<UUID, AttemptKind> out = new HashMap<>();
-        em.createQuery("select id, kind from CallAttempt where pbxId = ?1 and state in ?2", Object[].class)
+        return em.createQuery("select id from CallAttempt where pbxId = ?1 and state in ?2", UUID.class)
                 .setParameter(1, pbxId).setParameter(2, List.of(AttemptState.DIALING, AttemptState.ANSWERED, AttemptState.JOINED))
-                .getResultList().forEach(r -> out.put((UUID) r[0], (AttemptKind) r[1]));
-        return out;
+                .getResultList();
     }
 
     /**
