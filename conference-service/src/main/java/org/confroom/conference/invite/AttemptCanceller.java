@@ -2,6 +2,7 @@ package org.confroom.conference.invite;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,8 +58,8 @@ public class AttemptCanceller {
      * @throws PbxCommandException when Asterisk refused the Hangup or is not connected
      */
     public CallAttempt cancel(UUID id, AttemptKind kind, String actor, String auditAction) {
-        CallAttempt a = progress.load(id).filter(x -> x.kind == kind)
-                .orElseThrow(() -> refused(actor, auditAction, null, id, new NotFoundException("no " + kindName(kind) + " with id " + id)));
+        CallAttempt a = progress.load(id).filter(x -> x.kind == kind).orElseThrow(() -> refused(actor, auditAction, null,
+                id.toString(), id, new NotFoundException("no " + kindName(kind) + " with id " + id)));
         if (a.state() == AttemptState.QUEUED) {
             Optional<CallAttempt> done = cancelInDatabase(a, actor, auditAction, null);
             if (done.isPresent()) {
@@ -67,7 +68,7 @@ public class AttemptCanceller {
             a = progress.load(id).orElseThrow();
         }
         if (a.state() != AttemptState.DIALING) {
-            throw refused(actor, auditAction, a.roomId, id, new ConflictException("attempt " + id + " is " + a.state()
+            throw refused(actor, auditAction, a.roomId, a.number, id, new ConflictException("attempt " + id + " is " + a.state()
                     + (a.failureReason() == null ? "" : " " + a.failureReason())
                     + "; only a QUEUED or DIALING attempt can be cancelled"));
         }
@@ -77,12 +78,19 @@ public class AttemptCanceller {
         if (channel != null) {
             hangUp(a, channel, actor, auditAction, call);
         }
-        CallAttempt current = a;
-        return cancelInDatabase(a, actor, auditAction, channel).orElseThrow(() -> {
-            CallAttempt now = progress.load(id).orElse(current);
-            return refused(actor, auditAction, now.roomId, id, new ConflictException("attempt " + id + " finished meanwhile: "
-                    + now.state() + (now.failureReason() == null ? "" : " " + now.failureReason())));
-        });
+        Optional<CallAttempt> cancelled = cancelInDatabase(a, actor, auditAction, channel);
+        if (cancelled.isPresent()) {
+            return cancelled.get();
+        }
+        CallAttempt now = progress.load(id).orElse(a);
+        if (now.failureReason() == FailureReason.CANCELLED) {
+            // the worker saw the call end first and recorded it as cancelled (cancelRequested was set)
+            audit.recordSeparately(actor, auditAction, now.roomId, now.number, AuditEvent.Outcome.OK,
+                    Map.of("attempt", id, "number", now.number));
+            return now;
+        }
+        throw refused(actor, auditAction, now.roomId, now.number, id, new ConflictException("attempt " + id + " finished meanwhile: "
+                + now.state() + (now.failureReason() == null ? "" : " " + now.failureReason())));
     }
 
     private Optional<CallAttempt> cancelInDatabase(CallAttempt a, String actor, String auditAction, String channel) {
@@ -105,7 +113,8 @@ public class AttemptCanceller {
         try {
             connection.client().send(Hangup.of(channel), timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof AmiErrorResponseException refusal && refusal.asteriskMessage().toLowerCase().contains("no such channel")) {
+            if (e.getCause() instanceof AmiErrorResponseException refusal
+                    && refusal.asteriskMessage().toLowerCase(Locale.ROOT).contains("no such channel")) {
                 return; // gone already: nothing rings any more
             }
             throw hangupFailed(a, channel, actor, auditAction, call, e.getCause() instanceof AmiErrorResponseException refusal
@@ -129,8 +138,8 @@ public class AttemptCanceller {
         return new PbxCommandException(message, cause);
     }
 
-    private <E extends RuntimeException> E refused(String actor, String auditAction, Long roomId, UUID id, E e) {
-        audit.recordSeparately(actor, auditAction, roomId, id.toString(), AuditEvent.Outcome.REFUSED,
+    private <E extends RuntimeException> E refused(String actor, String auditAction, Long roomId, String target, UUID id, E e) {
+        audit.recordSeparately(actor, auditAction, roomId, target, AuditEvent.Outcome.REFUSED,
                 Map.of("attempt", id, "refused", e.getMessage()));
         return e;
     }

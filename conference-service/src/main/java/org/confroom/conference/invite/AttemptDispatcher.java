@@ -75,6 +75,7 @@ public class AttemptDispatcher {
     private volatile Long pbxId;
 
     void onStart(@Observes @Priority(50) StartupEvent e) {
+        settings.current(); // a malformed prefix or dial template fails the start, naming its key
         if (!config.pbx().enabled()) {
             return;
         }

@@ -44,28 +44,28 @@ public class AttemptEventListener implements AmiEventListener, ConnectionListene
     @Override
     public void onEvent(AmiEvent event) {
         if (event instanceof NewchannelEvent e) {
-            route(e.uniqueid(), "Newchannel", call -> {
+            route(e.uniqueid(), call -> {
                 call.channel(e.channel());
                 worker.execute("Newchannel of " + call.id(), () -> lifecycle.channelSeen(call.id(), e.channel()));
             });
         } else if (event instanceof OriginateResponseEvent e) {
-            route(e.uniqueid(), "OriginateResponse", call -> {
+            route(e.uniqueid(), call -> {
                 if (!call.originatePending()) {
                     worker.execute("OriginateResponse of " + call.id(), () -> lifecycle.originateResponse(call.id(), e));
                 }
             });
         } else if (event instanceof ConfbridgeJoinEvent e) {
-            route(e.uniqueid(), "ConfbridgeJoin", call -> worker.execute("ConfbridgeJoin of " + call.id(),
+            route(e.uniqueid(), call -> worker.execute("ConfbridgeJoin of " + call.id(),
                     () -> lifecycle.joined(call.id(), e.channel())));
         } else if (event instanceof ConfbridgeLeaveEvent e) {
-            route(e.uniqueid(), "ConfbridgeLeave", call -> worker.execute("ConfbridgeLeave of " + call.id(),
+            route(e.uniqueid(), call -> worker.execute("ConfbridgeLeave of " + call.id(),
                     () -> lifecycle.left(call.id())));
         } else if (event instanceof DialEndEvent e) {
             // the caller side of a Dial(): the first leg of a click-to-call dialling the second number
-            route(e.uniqueid(), "DialEnd", call -> worker.execute("DialEnd of " + call.id(),
+            route(e.uniqueid(), call -> worker.execute("DialEnd of " + call.id(),
                     () -> lifecycle.dialEnded(call.id(), e.dialStatus())));
         } else if (event instanceof HangupEvent e) {
-            route(e.uniqueid(), "Hangup", call -> worker.execute("Hangup of " + call.id(),
+            route(e.uniqueid(), call -> worker.execute("Hangup of " + call.id(),
                     () -> lifecycle.hungUp(call.id(), e.cause(), e.causeText())));
         }
     }
@@ -94,7 +94,7 @@ public class AttemptEventListener implements AmiEventListener, ConnectionListene
         }
     }
 
-    private void route(String uniqueid, String what, Consumer<TrackedCall> action) {
+    private void route(String uniqueid, Consumer<TrackedCall> action) {
         tracker.byUniqueid(uniqueid).ifPresent(action);
     }
 }

@@ -3,6 +3,7 @@ package org.confroom.conference.invite;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,21 +44,10 @@ public class AttemptRetries {
         if (due.isEmpty()) {
             return Optional.empty();
         }
-        CallAttempt r = CallAttempt.queued(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC));
-        r.pbxId = failed.pbxId;
-        r.roomId = failed.roomId;
-        r.contactId = failed.contactId;
-        r.number = failed.number;
-        r.kind = failed.kind;
-        r.role = failed.role;
-        r.priority = failed.priority;
-        r.requestedBy = failed.requestedBy;
-        r.attemptNo = failed.attemptNo + 1;
-        r.retryOf = failed.id;
-        r.notBefore = OffsetDateTime.ofInstant(due.get(), ZoneOffset.UTC);
+        CallAttempt r = failed.retry(OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.ofInstant(due.get(), ZoneOffset.UTC));
         r.persist();
         Panache.getEntityManager().flush();
-        Map<String, Object> details = new java.util.LinkedHashMap<>(AttemptAdmission.describe(r));
+        Map<String, Object> details = new LinkedHashMap<>(AttemptAdmission.describe(r));
         details.put("after", failed.failureReason());
         details.put("notBefore", r.notBefore);
         audit.record("system", "invite.retry", r.roomId, r.number, AuditEvent.Outcome.OK, details);

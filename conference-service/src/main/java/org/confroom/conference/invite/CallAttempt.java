@@ -141,6 +141,28 @@ public class CallAttempt extends PanacheEntityBase {
     }
 
     /**
+     * @param at now
+     * @param notBefore when the retry is due
+     * @return a QUEUED retry of this attempt: same room, number, role and requester, the next attempt number
+     */
+    public CallAttempt retry(OffsetDateTime at, OffsetDateTime notBefore) {
+        CallAttempt r = queued(UUID.randomUUID(), at);
+        r.pbxId = pbxId;
+        r.roomId = roomId;
+        r.contactId = contactId;
+        r.number = number;
+        r.connectTo = connectTo;
+        r.kind = kind;
+        r.role = role;
+        r.priority = priority;
+        r.requestedBy = requestedBy;
+        r.attemptNo = attemptNo + 1;
+        r.retryOf = id;
+        r.notBefore = notBefore;
+        return r;
+    }
+
+    /**
      * Moves to a state other than FAILED and stamps its timestamp column.
      *
      * @throws IllegalTransitionException when the transition table does not allow it

@@ -56,9 +56,4 @@ public class CallTracker {
         due.forEach(c -> c.needsReconcile(false));
         return due;
     }
-
-    /** @return how many attempts are tracked */
-    public int size() {
-        return calls.size();
-    }
 }

@@ -239,7 +239,8 @@ class InvitationServiceTest {
         recorder.await("Hangup", ringing.id.toString(), AttemptTestSupport.WAIT);
         assertThatThrownBy(() -> invitations.cancel(ringing.id, "bob")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("only a QUEUED or DIALING attempt can be cancelled");
-        assertThat(support.audits("invite.cancel", "9110")).extracting(a -> a.outcome).containsExactly(AuditEvent.Outcome.OK);
+        assertThat(support.audits("invite.cancel", "9110")).extracting(a -> a.outcome)
+                .containsExactly(AuditEvent.Outcome.OK, AuditEvent.Outcome.REFUSED);
         assertThat(recorder.count("Newchannel", waiting.id.toString())).isZero();
     }
 
