@@ -52,6 +52,18 @@ class AttemptStateTest {
     }
 
     @Test
+    void anOriginateThatNeverLeftGoesBackToTheQueue() {
+        CallAttempt a = CallAttempt.queued(UUID.randomUUID(), T);
+        a.moveTo(AttemptState.DIALING, T);
+        assertThat(AttemptChanges.requeued().applyTo(a, T)).isTrue();
+        assertThat(a.state()).isEqualTo(AttemptState.QUEUED);
+        assertThat(a.dialingAt()).as("as if never claimed: no cooldown starts").isNull();
+        a.moveTo(AttemptState.DIALING, T);
+        a.moveTo(AttemptState.ANSWERED, T);
+        assertThat(AttemptChanges.requeued().applyTo(a, T)).as("only from DIALING").isFalse();
+    }
+
+    @Test
     void lateEventsAreNoOps() {
         CallAttempt a = CallAttempt.queued(UUID.randomUUID(), T);
         a.moveTo(AttemptState.DIALING, T);

@@ -51,7 +51,7 @@ public class AttemptTestSupport {
 
     /** Waits until the attempt matches; returns it. */
     public CallAttempt await(UUID id, Predicate<CallAttempt> condition, String what) throws InterruptedException {
-        Awaits.until(() -> condition.test(load(id)), WAIT, "attempt " + id + " " + what + " (now " + load(id) + ")");
+        Awaits.until(() -> condition.test(load(id)), WAIT, () -> "attempt " + id + " " + what + " (now " + load(id) + ")");
         return load(id);
     }
 
