@@ -20,8 +20,8 @@ import jakarta.inject.Inject;
 /**
  * Runs on the AMI event thread: picks the events about tracked attempts (by Uniqueid = attempt id) and
  * hands them to the {@link AttemptWorker}, never touching the database itself. Newchannel names the
- * channel, OriginateResponse (when no Originate future waits for it any more, i.e. after a reconnect)
- * answers or fails, ConfbridgeJoin joins, ConfbridgeLeave ends, DialEnd of the click-to-call's second
+ * channel, OriginateResponse answers or fails (in wire order with the call's other events; the
+ * Originate's future delivers the same response, possibly later, as a no-op), ConfbridgeJoin joins, ConfbridgeLeave ends, DialEnd of the click-to-call's second
  * leg connects or fails it, Hangup ends or fails. Lost events and a reconnect flag every attempt for
  * reconciliation.
  */
@@ -49,11 +49,10 @@ public class AttemptEventListener implements AmiEventListener, ConnectionListene
                 worker.execute("Newchannel of " + call.id(), () -> lifecycle.channelSeen(call.id(), e.channel()));
             });
         } else if (event instanceof OriginateResponseEvent e) {
-            route(e.uniqueid(), call -> {
-                if (!call.originatePending()) {
-                    worker.execute("OriginateResponse of " + call.id(), () -> lifecycle.originateResponse(call.id(), e));
-                }
-            });
+            // also while the Originate's future waits: its callback may be queued after later events of the
+            // call, this copy comes in wire order; applying both is harmless (the second is a no-op)
+            route(e.uniqueid(), call -> worker.execute("OriginateResponse of " + call.id(),
+                    () -> lifecycle.originateResponse(call.id(), e)));
         } else if (event instanceof ConfbridgeJoinEvent e) {
             route(e.uniqueid(), call -> worker.execute("ConfbridgeJoin of " + call.id(),
                     () -> lifecycle.joined(call.id(), e.channel())));
