@@ -5,6 +5,7 @@ public final class ValidationException extends ConferenceException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
+    private final String reason;
 
     /**
      * @param field the input field, for example {@code number}
@@ -13,6 +14,17 @@ public final class ValidationException extends ConferenceException {
     public ValidationException(String field, String message) {
         super(field + ": " + message);
         this.field = field;
+        this.reason = message;
+    }
+
+    /** @return what is wrong, without the field name */
+    public String reason() {
+        return reason;
+    }
+
+    /** @return the same refusal for another field, e.g. a number rule applied to the {@code to} field */
+    public ValidationException forField(String otherField) {
+        return otherField.equals(field) ? this : new ValidationException(otherField, reason);
     }
 
     /** @return the field at fault */

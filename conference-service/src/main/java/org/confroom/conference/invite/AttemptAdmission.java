@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.confroom.conference.directory.NumberNormalizer;
 import org.confroom.conference.ConferenceException;
 import org.confroom.conference.ConflictException;
 import org.confroom.conference.NotFoundException;
@@ -47,7 +48,7 @@ public class AttemptAdmission {
     PbxRegistry pbx;
 
     @Inject
-    NumberParser parser;
+    NumberNormalizer numbers;
 
     @Inject
     DialSettingsSource settings;
@@ -71,7 +72,7 @@ public class AttemptAdmission {
         try {
             room = r.kind() == AttemptKind.INVITE ? dialableRoom(r.roomId()) : null;
             String number = resolveNumber(r);
-            String connectTo = r.kind() == AttemptKind.CLICK_TO_CALL ? parser.parse("to", r.typedConnectTo()) : null;
+            String connectTo = r.kind() == AttemptKind.CLICK_TO_CALL ? parse("to", r.typedConnectTo()) : null;
             if (number.equals(connectTo)) {
                 throw new ValidationException("to", "must differ from the first number (" + number + ")");
             }
@@ -110,7 +111,7 @@ public class AttemptAdmission {
 
     private String resolveNumber(AttemptRequest r) {
         if (r.contactId() == null) {
-            return parser.parse(r.numberField(), r.typedNumber());
+            return parse(r.numberField(), r.typedNumber());
         }
         return directory.contactNumber(r.contactId())
                 .orElseThrow(() -> new NotFoundException("no contact with id " + r.contactId()));
@@ -178,5 +179,14 @@ public class AttemptAdmission {
         m.put("attemptNo", a.attemptNo);
         m.put("retryOf", a.retryOf);
         return m;
+    }
+
+    /** @return the stored form (E.164 or extension) of typed input, refusals naming {@code field} */
+    private String parse(String field, String input) {
+        try {
+            return numbers.parse(input).value();
+        } catch (ValidationException e) {
+            throw e.forField(field);
+        }
     }
 }

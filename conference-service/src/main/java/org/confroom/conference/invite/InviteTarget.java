@@ -1,5 +1,6 @@
 package org.confroom.conference.invite;
 
+import org.confroom.conference.invitee.InviteeRole;
 import java.util.Objects;
 
 /**

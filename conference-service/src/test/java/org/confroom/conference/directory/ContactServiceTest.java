@@ -153,9 +153,10 @@ class ContactServiceTest {
 
         invitees.remove(room.id, dave.id, "alice");
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
-                "insert into call_attempt (id, room_id, contact_id, number, state, requested_by) values (?1, ?2, ?3, ?4, 'ENDED', 'alice')")
+                "insert into call_attempt (id, pbx_id, room_id, contact_id, number, state, requested_by) "
+                        + "values (?1, ?5, ?2, ?3, ?4, 'ENDED', 'alice')")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, room.id).setParameter(3, dave.id).setParameter(4, dave.number)
-                .executeUpdate());
+                .setParameter(5, room.pbxId).executeUpdate());
         assertThatThrownBy(() -> contacts.delete(dave.id, "bob")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("1 call(s) in the call history").hasMessageContaining("edit its name or notes instead");
         assertThat(contacts.get(dave.id).name).isEqualTo("Dave");

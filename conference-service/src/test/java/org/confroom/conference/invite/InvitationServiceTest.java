@@ -1,5 +1,6 @@
 package org.confroom.conference.invite;
 
+import org.confroom.conference.invitee.InviteeRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
