@@ -52,7 +52,8 @@ public final class AmiDecoder {
     private boolean follows;
     private List<String> followsOutput;
 
-    private final String[] keyCache = new String[KEY_CACHE_SLOTS];
+    private final CachedKey[] keyCache = new CachedKey[KEY_CACHE_SLOTS];
+    private MessageType type;
     private long messages;
     private long malformed;
 
@@ -215,12 +216,16 @@ public final class AmiDecoder {
             }
             return;
         }
+        // one pass finds the colon and hashes the key for the key cache
         int colon = -1;
+        int hash = 1;
         for (int i = s; i < e; i++) {
-            if (b[i] == ':') {
+            byte c = b[i];
+            if (c == ':') {
                 colon = i;
                 break;
             }
+            hash = 31 * hash + c;
         }
         if (colon < 0 || colon == s) {
             if (follows) {
@@ -231,7 +236,8 @@ public final class AmiDecoder {
             }
             return;
         }
-        String key = key(b, s, colon);
+        CachedKey cached = key(b, s, colon, hash);
+        String key = cached.text;
         if (follows && !isFollowsHeader(key)) {
             // old Command output: lines such as "System uptime: 8 minutes" are output, not headers
             state = State.FOLLOWS_OUTPUT;
@@ -255,7 +261,8 @@ public final class AmiDecoder {
         values[count] = value;
         count++;
         if (count == 1) {
-            follows = "Response".equalsIgnoreCase(key) && "Follows".equalsIgnoreCase(value);
+            follows = cached.firstKeyType == MessageType.RESPONSE && "Follows".equalsIgnoreCase(value);
+            type = cached.firstKeyType;
         }
     }
 
@@ -285,7 +292,7 @@ public final class AmiDecoder {
 
     private void emit(FrameSink sink) {
         String[] out = followsOutput == null ? new String[0] : followsOutput.toArray(new String[0]);
-        AmiMessage message = new AmiMessage(MessageType.ofFirstKey(keys[0]),
+        AmiMessage message = new AmiMessage(type,
                 Arrays.copyOf(keys, count), Arrays.copyOf(values, count), count, out);
         resetMessage();
         state = State.HEADERS;
@@ -321,30 +328,29 @@ public final class AmiDecoder {
         return new String(b, s, e - s, StandardCharsets.UTF_8);
     }
 
-    private String key(byte[] b, int s, int e) {
-        int h = 1;
-        for (int i = s; i < e; i++) {
-            h = 31 * h + b[i];
-        }
-        int slot = (h ^ (h >>> 16)) & (KEY_CACHE_SLOTS - 1);
-        String cached = keyCache[slot];
-        if (cached != null && sameAscii(cached, b, s, e)) {
+    /** @return the cached key for these bytes, added to the cache on a miss */
+    private CachedKey key(byte[] b, int s, int e, int hash) {
+        int slot = (hash ^ (hash >>> 16)) & (KEY_CACHE_SLOTS - 1);
+        CachedKey cached = keyCache[slot];
+        if (cached != null && Arrays.equals(cached.bytes, 0, cached.bytes.length, b, s, e)) {
             return cached;
         }
-        String k = text(b, s, e);
+        CachedKey k = new CachedKey(Arrays.copyOfRange(b, s, e), text(b, s, e));
         keyCache[slot] = k;
         return k;
     }
 
-    private static boolean sameAscii(String s, byte[] b, int from, int to) {
-        if (s.length() != to - from) {
-            return false;
+    /** A header name seen before: its bytes, its text and what a message starting with it is. */
+    private static final class CachedKey {
+        final byte[] bytes;
+        final String text;
+        final MessageType firstKeyType;
+
+        CachedKey(byte[] bytes, String text) {
+            this.bytes = bytes;
+            // well-known names become the compile-time constant, so that lookups with a literal hit by identity
+            this.text = WellKnownKeys.canonical(text);
+            this.firstKeyType = MessageType.ofFirstKey(text);
         }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != (b[from + i] & 0xff) || b[from + i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }
