@@ -38,6 +38,8 @@ public final class AmiDecoder {
     private static final String END_COMMAND = "--END COMMAND--";
     private static final int EXCERPT_CHARS = 240;
     private static final int KEY_CACHE_SLOTS = 512;
+    private static final int NAME_CACHE_SLOTS = 256;
+    private static final int SHRINK_ABOVE = 1 << 20;
 
     private final DecoderLimits limits;
     private State state;
@@ -47,12 +49,17 @@ public final class AmiDecoder {
     private boolean lineTooLong;
 
     private String[] keys = new String[32];
-    private String[] values = new String[32];
+    // the values of the message being decoded: UTF-8 bytes back to back, and where each one ends
+    private byte[] valueBytes = new byte[2048];
+    private int valueLength;
+    private int[] valueEnds = new int[32];
+    private String name;
     private int count;
     private boolean follows;
     private List<String> followsOutput;
 
     private final CachedKey[] keyCache = new CachedKey[KEY_CACHE_SLOTS];
+    private final String[] nameCache = new String[NAME_CACHE_SLOTS];
     private MessageType type;
     private long messages;
     private long malformed;
@@ -252,16 +259,23 @@ public final class AmiDecoder {
         if (v < e && b[v] == ' ') {
             v++;
         }
-        String value = text(b, v, e);
+        int n = e - v;
+        if (valueLength + n > valueBytes.length) {
+            valueBytes = Arrays.copyOf(valueBytes, Math.max(valueBytes.length * 2, valueLength + n));
+        }
+        System.arraycopy(b, v, valueBytes, valueLength, n);
+        valueLength += n;
         if (count == keys.length) {
             keys = Arrays.copyOf(keys, count * 2);
-            values = Arrays.copyOf(values, count * 2);
+            valueEnds = Arrays.copyOf(valueEnds, count * 2);
         }
         keys[count] = key;
-        values[count] = value;
+        valueEnds[count] = valueLength;
         count++;
         if (count == 1) {
-            follows = cached.firstKeyType == MessageType.RESPONSE && "Follows".equalsIgnoreCase(value);
+            // the name (event name, response status, action) is always read: decode it now, shared when seen before
+            name = firstValue(b, v, e);
+            follows = cached.firstKeyType == MessageType.RESPONSE && "Follows".equalsIgnoreCase(name);
             type = cached.firstKeyType;
         }
     }
@@ -292,8 +306,8 @@ public final class AmiDecoder {
 
     private void emit(FrameSink sink) {
         String[] out = followsOutput == null ? new String[0] : followsOutput.toArray(new String[0]);
-        AmiMessage message = new AmiMessage(type,
-                Arrays.copyOf(keys, count), Arrays.copyOf(values, count), count, out);
+        AmiMessage message = new AmiMessage(type, Arrays.copyOf(keys, count), name,
+                Arrays.copyOf(valueBytes, valueLength), Arrays.copyOf(valueEnds, count), count, out);
         resetMessage();
         state = State.HEADERS;
         messages++;
@@ -303,7 +317,8 @@ public final class AmiDecoder {
     private void reject(String reason, String offendingLine, FrameSink sink) {
         StringBuilder excerpt = new StringBuilder();
         for (int i = 0; i < count && excerpt.length() < EXCERPT_CHARS; i++) {
-            excerpt.append(keys[i]).append(": ").append(values[i]).append('\n');
+            int from = i == 0 ? 0 : valueEnds[i - 1];
+            excerpt.append(keys[i]).append(": ").append(text(valueBytes, from, valueEnds[i])).append('\n');
         }
         excerpt.append(offendingLine);
         String ex = excerpt.length() > EXCERPT_CHARS ? excerpt.substring(0, EXCERPT_CHARS) : excerpt.toString();
@@ -316,9 +331,13 @@ public final class AmiDecoder {
     private void resetMessage() {
         for (int i = 0; i < count; i++) {
             keys[i] = null;
-            values[i] = null;
         }
         count = 0;
+        valueLength = 0;
+        name = null;
+        if (valueBytes.length > SHRINK_ABOVE) {
+            valueBytes = new byte[2048]; // after an unusually large message
+        }
         follows = false;
         followsOutput = null;
     }
@@ -326,6 +345,31 @@ public final class AmiDecoder {
     private static String text(byte[] b, int s, int e) {
         // the JDK's UTF-8 decoder has an ASCII fast path and replaces invalid bytes with U+FFFD
         return new String(b, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    /** @return the first value of a message (event name, status, action), shared with earlier messages when equal */
+    private String firstValue(byte[] b, int s, int e) {
+        int h = 1;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + b[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (NAME_CACHE_SLOTS - 1);
+        String cached = nameCache[slot];
+        if (cached != null && cached.length() == e - s && sameAscii(cached, b, s, e)) {
+            return cached;
+        }
+        String v = text(b, s, e);
+        nameCache[slot] = v;
+        return v;
+    }
+
+    private static boolean sameAscii(String s, byte[] b, int from, int to) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the cached key for these bytes, added to the cache on a miss */
