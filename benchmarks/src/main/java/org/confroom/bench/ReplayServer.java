@@ -28,6 +28,7 @@ import org.confroom.ami.codec.MessageType;
  * after a successful Login streams the Event blocks of a {@link Transcript} {@code reps} times, as fast
  * as the client reads them. Responses are written between chunks of events (chunks end at event
  * boundaries), so a Ping answer waits for at most one chunk plus what the kernel already buffers.
+ * Optionally the stream is paced at a fixed number of events per second.
  *
  * <p>Measured from the server's side, per connection: when the first event byte was handed to the
  * socket, when the last one was, and when the client's {@code BenchDone} action arrived (a client
@@ -54,6 +55,7 @@ public final class ReplayServer implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private final Thread acceptor;
     private volatile long reps;
+    private volatile long eventsPerSecond;
 
     /**
      * Binds to 127.0.0.1 on a free port and starts accepting.
@@ -74,11 +76,15 @@ public final class ReplayServer implements AutoCloseable {
     /**
      * Runs a replay server until killed, for trying clients by hand.
      *
-     * @param args transcripts directory, transcript number or name, reps (0: answer actions only), port file (optional)
+     * @param args transcripts directory, transcript number or name, reps (0: answer actions only),
+     *     port file (optional), events per second (optional, 0: as fast as the client reads)
      */
     public static void main(String[] args) throws Exception {
         Transcript t = Transcript.find(java.nio.file.Path.of(args[0]), args[1]);
         try (ReplayServer server = new ReplayServer(t, Long.parseLong(args[2]))) {
+            if (args.length > 4) {
+                server.pace(Long.parseLong(args[4]));
+            }
             System.out.println("replaying " + t.name() + " (" + t.eventCount() + " events) x " + args[2]
                     + " on 127.0.0.1:" + server.port());
             if (args.length > 3) {
@@ -104,6 +110,11 @@ public final class ReplayServer implements AutoCloseable {
     /** Sets how often later connections get the events. */
     public void reps(long reps) {
         this.reps = reps;
+    }
+
+    /** Paces the stream of later connections at this many events per second; 0 (the default): as fast as the client reads. */
+    public void pace(long eventsPerSecond) {
+        this.eventsPerSecond = eventsPerSecond;
     }
 
     /**
@@ -274,10 +285,20 @@ public final class ReplayServer implements AutoCloseable {
             boolean streaming = false;
             long rep = 0;
             int chunk = 0;
+            long rate = eventsPerSecond;
             try {
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
                 while (!closed) {
-                    Object item = streaming ? toWrite.poll() : toWrite.take();
+                    Object item;
+                    long wait = streaming && rate > 0 ? due(rate) - System.nanoTime() : 0;
+                    if (!streaming) {
+                        item = toWrite.take();
+                    } else if (wait > 0) {
+                        // paced: answer actions while waiting for the next chunk's time
+                        item = toWrite.poll(wait, TimeUnit.NANOSECONDS);
+                    } else {
+                        item = toWrite.poll();
+                    }
                     boolean wrote = false;
                     while (item != null) {
                         if (item == START_STREAM) {
@@ -286,14 +307,18 @@ public final class ReplayServer implements AutoCloseable {
                         } else if (item == this) {
                             out.flush();
                             end();
-                            break;
+                            return;
                         } else {
                             out.write((byte[]) item);
                             wrote = true;
                         }
                         item = toWrite.poll();
                     }
-                    if (streaming && !stopRequested) {
+                    if (streaming && stopRequested) {
+                        streaming = false;
+                        streamWritten = System.nanoTime();
+                    }
+                    if (streaming && (rate == 0 || due(rate) - System.nanoTime() <= 0)) {
                         int from = transcript.chunkStart(chunk);
                         int to = transcript.chunkEnd(chunk);
                         out.write(events, from, to - from);
@@ -308,14 +333,8 @@ public final class ReplayServer implements AutoCloseable {
                             streaming = false;
                             streamWritten = System.nanoTime();
                         }
-                    } else {
-                        if (streaming) {
-                            streaming = false;
-                            streamWritten = System.nanoTime();
-                        }
-                        if (wrote) {
-                            out.flush();
-                        }
+                    } else if (wrote) {
+                        out.flush();
                     }
                 }
             } catch (InterruptedException e) {
@@ -323,6 +342,11 @@ public final class ReplayServer implements AutoCloseable {
             } catch (IOException e) {
                 end();
             }
+        }
+
+        /** @return when the next chunk is due at the paced rate */
+        private long due(long rate) {
+            return streamStart + (long) (eventsWritten * 1e9 / rate);
         }
     }
 }

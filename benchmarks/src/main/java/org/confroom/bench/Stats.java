@@ -12,8 +12,15 @@ final class Stats {
     private Stats() {
     }
 
+    /** @return the middle value, or the mean of the two middle values of an even count; 0 for none */
     static long median(List<Long> values) {
-        return percentile(values, 50);
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static double medianDouble(List<Double> values) {
