@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Options ({@code --name value}): {@code transcripts} (directory), {@code out} (markdown file),
  * {@code only} (comma list of ingest, flood, ping, eventsize, jmh), {@code transcript} (19),
- * {@code reps} (20), {@code runs} (5), {@code warmups} (1), {@code flood-ms} (5000), {@code flood-runs} (3),
+ * {@code reps} (20), {@code runs} (5), {@code warmups} (3), {@code flood-ms} (5000), {@code flood-runs} (3),
  * {@code pings} (10000), {@code ping-rounds} (5), {@code ping-warmups} (3), {@code jmh-transcripts} (19,20),
  * {@code jmh-iterations} (5), {@code jvm} (flags of the client JVMs, default {@code -Xmx1g}),
  * {@code command} (the command line to print in the report).
@@ -134,7 +134,7 @@ public final class BenchMain {
 
     private String ingest(Transcript t, int reps) throws Exception {
         int runs = num("runs", 5);
-        int warmups = num("warmups", 1);
+        int warmups = num("warmups", 3);
         long sent = (long) t.eventCount() * reps;
         long bytes = (long) t.eventBytes().length * reps;
         Map<String, List<Double>> rates = new LinkedHashMap<>();
@@ -210,11 +210,15 @@ public final class BenchMain {
         return sb.toString();
     }
 
-    private record Diff(String dropped, String invented) {
+    record Diff(String dropped, String invented) {
     }
 
     /** Compares the names a client delivered with what was sent (case-insensitive; pseudo events listed apart). */
-    static Diff diff(Map<String, Integer> sentPerRep, long reps, Map<String, Long> got) {
+    static Diff diff(Map<String, Integer> sentPerRepAnyCase, long reps, Map<String, Long> gotAnyCase) {
+        Map<String, Integer> sentPerRep = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sentPerRep.putAll(sentPerRepAnyCase);
+        Map<String, Long> got = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        gotAnyCase.forEach((k, v) -> got.merge(k, v, Long::sum));
         List<String> dropped = new ArrayList<>();
         List<String> invented = new ArrayList<>();
         Set<String> all = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -367,10 +371,11 @@ public final class BenchMain {
         long shared = Long.parseLong(res.get("avgSharedBytes"));
         double boundMib = capacity * (double) max / (1 << 20);
         StringBuilder sb = new StringBuilder("## Client heap bound\n\n");
-        sb.append(String.format(Locale.ROOT, "Deep size (JOL) of each of the %s events of `%s` as the listener gets it "
+        sb.append(String.format(Locale.ROOT, "Deep size (JOL) of each of the %,d events of `%s` as the listener gets it "
                         + "(typed event, `AmiMessage`, arrays, strings): average %,d bytes, largest %,d bytes (`%s`); "
-                        + "%,d bytes on average when the interned header names are counted once, as in a full queue.%n%n",
-                res.get("events"), t.name(), avg, max, res.get("maxName"), shared));
+                        + "%,d bytes on average when the header names, which the decoder shares between messages, "
+                        + "are counted once, as in a full queue.%n%n",
+                Long.parseLong(res.get("events")), t.name(), avg, max, res.get("maxName"), shared));
         sb.append(String.format(Locale.ROOT, "Bound of the event backlog: queue capacity %,d (the default) x %,d bytes = "
                 + "**%,.0f MiB** for this traffic", capacity, max, boundMib));
         if (floodHeapKib > 0) {

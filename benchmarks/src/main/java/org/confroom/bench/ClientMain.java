@@ -31,6 +31,8 @@ import org.openjdk.jol.info.GraphLayout;
 public final class ClientMain {
     /** A listener that has seen nothing for this long has seen everything it will see. */
     static final long IDLE_MILLIS = 1000;
+    /** {@link #IDLE_MILLIS} unless a test shortens it. */
+    static volatile long idleMillis = IDLE_MILLIS;
     static final long PING_TIMEOUT_MILLIS = 20_000;
     static final long FLOOD_WARMUP_MILLIS = 2000;
 
@@ -72,7 +74,7 @@ public final class ClientMain {
         Map<String, Object> out = new LinkedHashMap<>();
         try (BenchClient client = BenchClient.named(clientName)) {
             client.connect(port, events);
-            boolean all = events.awaitAll(IDLE_MILLIS, 300_000);
+            boolean all = events.awaitAll(idleMillis, 300_000);
             long idleMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - events.lastNanos());
             long delivered = events.count();
             Map<String, Long> names = events.names();
@@ -100,7 +102,7 @@ public final class ClientMain {
         return floodPass(clientName, port, windowMillis, PING_TIMEOUT_MILLIS, run);
     }
 
-    private static Map<String, Object> floodPass(String clientName, int port, long windowMillis, long pingTimeout,
+    static Map<String, Object> floodPass(String clientName, int port, long windowMillis, long pingTimeout,
                                                  String run) throws Exception {
         EventCounter events = new EventCounter(0);
         events.slow = true;
@@ -140,7 +142,7 @@ public final class ClientMain {
                 }
                 out.put("queueDepthAtWindowEnd", atWindowEnd.get("queueDepth"));
             } else {
-                events.awaitAll(IDLE_MILLIS, 120_000);
+                events.awaitAll(idleMillis, 120_000);
             }
             long drainMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
             Stats.Summary ping = Stats.summary(rtts);
