@@ -60,6 +60,7 @@ public final class AmiDecoder {
 
     private final CachedKey[] keyCache = new CachedKey[KEY_CACHE_SLOTS];
     private final String[] nameCache = new String[NAME_CACHE_SLOTS];
+    private final String[][] namesCache = new String[NAME_CACHE_SLOTS][];
     private MessageType type;
     private long messages;
     private long malformed;
@@ -306,7 +307,7 @@ public final class AmiDecoder {
 
     private void emit(FrameSink sink) {
         String[] out = followsOutput == null ? new String[0] : followsOutput.toArray(new String[0]);
-        AmiMessage message = new AmiMessage(type, Arrays.copyOf(keys, count), name,
+        AmiMessage message = new AmiMessage(type, headerNames(), name,
                 Arrays.copyOf(valueBytes, valueLength), Arrays.copyOf(valueEnds, count), count, out);
         resetMessage();
         state = State.HEADERS;
@@ -345,6 +346,28 @@ public final class AmiDecoder {
     private static String text(byte[] b, int s, int e) {
         // the JDK's UTF-8 decoder has an ASCII fast path and replaces invalid bytes with U+FFFD
         return new String(b, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return the header names of the current message as an array that AmiMessage keeps; the array of
+     *     an earlier message with the same name and the same header names is shared (AmiMessage never
+     *     changes it), so a queue of VarSet events holds one names array, not one per event
+     */
+    private String[] headerNames() {
+        int slot = System.identityHashCode(name) & (NAME_CACHE_SLOTS - 1);
+        String[] previous = namesCache[slot];
+        if (previous != null && previous.length == count) {
+            int i = 0;
+            while (i < count && previous[i] == keys[i]) {
+                i++;
+            }
+            if (i == count) {
+                return previous;
+            }
+        }
+        String[] names = Arrays.copyOf(keys, count);
+        namesCache[slot] = names;
+        return names;
     }
 
     /** @return the first value of a message (event name, status, action), shared with earlier messages when equal */
