@@ -1,5 +1,8 @@
 package org.confroom.ami.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +37,7 @@ public final class AmiDecoder {
     private enum State { BANNER, HEADERS, FOLLOWS_OUTPUT, FOLLOWS_END, SKIP_MESSAGE }
 
     private static final byte LF = '\n';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte CR = '\r';
     private static final String END_COMMAND = "--END COMMAND--";
     private static final int EXCERPT_CHARS = 240;
@@ -157,7 +161,17 @@ public final class AmiDecoder {
     }
 
     private static int indexOfLf(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // eight bytes at a time: the classic "has a zero byte" test on the word XOR '\n' in every byte;
+        // its lowest set bit marks the first LF
+        for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
+            long x = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (buf[i] == LF) {
                 return i;
             }
