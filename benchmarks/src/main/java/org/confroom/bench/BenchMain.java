@@ -51,6 +51,8 @@ public final class BenchMain {
     private final Path logDir;
     private final StringBuilder md = new StringBuilder();
     private final List<String[]> targets = new ArrayList<>();
+    /** Summary rows: what, then a value per client (raw, confroom, asterisk-java). */
+    private final Map<String, Map<String, String>> headline = new LinkedHashMap<>();
     private int forks;
 
     private BenchMain(Map<String, String> opt) throws IOException {
@@ -71,6 +73,34 @@ public final class BenchMain {
             opt.put(args[i].substring(2), args[i + 1]);
         }
         new BenchMain(opt).run();
+    }
+
+    private void headline(String row, String client, String value) {
+        headline.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(client, value);
+    }
+
+    private String headlineTable() {
+        StringBuilder sb = new StringBuilder("| | ami-core `TcpAmiClient` | asterisk-java 3.41.0 | raw byte counter |\n|---|---|---|---|\n");
+        headline.forEach((row, values) -> sb.append("| ").append(row).append(" | ")
+                .append(values.getOrDefault("confroom", "")).append(" | ")
+                .append(values.getOrDefault("asterisk-java", "")).append(" | ")
+                .append(values.getOrDefault("raw", "")).append(" |\n"));
+        return sb.toString();
+    }
+
+    /** Replaces the text between {@code <!-- bench:summary -->} and {@code <!-- /bench:summary -->} in a file. */
+    private void updateSummary(Path file, String summary) throws IOException {
+        String begin = "<!-- bench:summary -->";
+        String end = "<!-- /bench:summary -->";
+        String text = Files.readString(file);
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        if (b < 0 || e < b) {
+            System.err.println("no " + begin + " ... " + end + " block in " + file + "; not updated");
+            return;
+        }
+        Files.writeString(file, text.substring(0, b + begin.length()) + "\n" + summary + text.substring(e));
+        System.err.println("summary updated in " + file);
     }
 
     private int num(String key, int fallback) {
@@ -124,8 +154,19 @@ public final class BenchMain {
             md.append('\n');
         }
         md.append(body);
+        String summary = "Measured by `" + opt.getOrDefault("command", "benchmarks/bench") + "` on "
+                + ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE) + ": " + Runtime.getRuntime().availableProcessors()
+                + " CPUs (" + cpuModel() + "), " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + ", load average " + startLoad + " at the start. Details and every run: `benchmarks/results.md`.\n\n"
+                + headlineTable();
+        md.insert(md.indexOf("## Targets") < 0 ? md.length() : md.indexOf("## Targets"), "## Summary\n\n" + headlineTable() + "\n");
         Path out = Path.of(opt.getOrDefault("out", "benchmarks/results.md"));
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+        if (opt.containsKey("update")) {
+            for (String f : opt.get("update").split(",")) {
+                updateSummary(Path.of(f), summary);
+            }
+        }
         System.out.println(md);
         System.out.println("written to " + out.toAbsolutePath());
     }
@@ -190,6 +231,19 @@ public final class BenchMain {
                     rs.stream().mapToDouble(d -> d).max().orElse(0), Stats.median(delivered.get(client)), sent,
                     Stats.median(rss.get(client)) / 1024,
                     diff == null ? "n/a (counts message ends)" : diff.dropped, diff == null ? "n/a" : diff.invented));
+        }
+        for (String client : INGEST_CLIENTS) {
+            if (rates.containsKey(client)) {
+                headline("ingest, events/s (median of " + runs + ")", client,
+                        String.format(Locale.ROOT, "**%,.0f**", Stats.medianDouble(rates.get(client))));
+                headline("ingest, delivered / sent", client,
+                        String.format(Locale.ROOT, "%,d / %,d", Stats.median(delivered.get(client)), sent));
+                Diff d = client.equals("raw") ? null : diff(sentNames, reps, lastNames.get(client));
+                headline("ingest, event names dropped", client, d == null ? "n/a" : d.dropped().replaceAll(" \\(.*?\\)", ""));
+                headline("ingest, event names invented", client, d == null ? "n/a" : d.invented().replaceAll(" \\(.*?\\)", ""));
+                headline("ingest, peak RSS of the client JVM", client,
+                        String.format(Locale.ROOT, "%,d MiB", Stats.median(rss.get(client)) / 1024));
+            }
         }
         double ours = rates.containsKey("confroom") ? Stats.medianDouble(rates.get("confroom")) : 0;
         double theirs = rates.containsKey("asterisk-java") ? Stats.medianDouble(rates.get("asterisk-java")) : 0;
@@ -303,12 +357,18 @@ public final class BenchMain {
                 long delivered = medianOf(rs, "delivered");
                 boolean ours = client.equals("confroom");
                 String lost = ours ? String.format(Locale.ROOT, "%,d", medianOf(rs, "lost"))
-                        : String.format(Locale.ROOT, "%,d not delivered, no count", sent - delivered);
+                        : String.format(Locale.ROOT, "%,d not delivered, not counted", sent - delivered);
                 String signalled = ours ? String.format(Locale.ROOT, "%,d in %,d `onEventsLost` calls", medianOf(rs, "announcedLost"),
-                        medianOf(rs, "lossAnnouncements")) : "none (silent)";
+                        medianOf(rs, "lossAnnouncements")) : "none (a log line per dropped event, nothing to listeners)";
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %,d (%,d) | %,d | %,d | %s | %s | %,d MiB | %,d MiB |%n",
                         stream, LABELS.get(client), millis(p50), millis(p99), millis(max), pings, timeouts, sent, delivered, lost,
                         signalled, medianOf(rs, "heapUsedAfterGcKib") / 1024, medianOf(rs, "peakRssKib") / 1024));
+                headline("Ping p50 / p99 while the listener sleeps 1 ms per event, stream " + stream, client,
+                        timeouts > 0 && pings == 0 ? "no answer within " + ClientMain.PING_TIMEOUT_MILLIS / 1000 + " s"
+                                : millis(p50) + " / " + millis(p99) + (timeouts > 0 ? " (" + timeouts + " timed out)" : ""));
+                headline("events lost in that flood (" + stream + ")", client, ours
+                        ? String.format(Locale.ROOT, "%,d of %,d, all counted and signalled", medianOf(rs, "lost"), sent)
+                        : String.format(Locale.ROOT, "%,d of %,d, not counted, not announced", sent - delivered, sent));
                 if (ours) {
                     boolean exact = true;
                     for (int i = 0; i < rs.size(); i++) {
@@ -414,6 +474,10 @@ public final class BenchMain {
                 double pipelined = n / (Long.parseLong(res.get("pipelinedNanos")) / 1e9);
                 double sequential = n / (Long.parseLong(res.get("sequentialNanos")) / 1e9);
                 rates.put(client, new double[] {pipelined, sequential});
+                headline(String.format(Locale.ROOT, "%,d Pings pipelined on one connection, round trips/s", n), client,
+                        String.format(Locale.ROOT, "**%,.0f**", pipelined));
+                headline(String.format(Locale.ROOT, "%,d Pings one by one, round trips/s", n), client,
+                        String.format(Locale.ROOT, "%,.0f", sequential));
                 sb.append(String.format(Locale.ROOT, "| %s | **%,.0f** | %,.0f | %.1fx |%n", LABELS.get(client), pipelined,
                         sequential, pipelined / sequential));
             }
