@@ -37,6 +37,8 @@ public final class AmiDecoder {
     private enum State { BANNER, HEADERS, FOLLOWS_OUTPUT, FOLLOWS_END, SKIP_MESSAGE }
 
     private static final byte LF = '\n';
+    private static final long LF_BYTES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long COLON_BYTES = 0x3A3A3A3A3A3A3A3AL;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte CR = '\r';
     private static final String END_COMMAND = "--END COMMAND--";
@@ -119,7 +121,7 @@ public final class AmiDecoder {
         int i = off;
         int end = off + len;
         while (i < end) {
-            int lf = indexOfLf(buf, i, end);
+            int lf = indexOf(buf, i, end, LF_BYTES);
             if (lf < 0) {
                 append(buf, i, end);
                 return;
@@ -160,19 +162,24 @@ public final class AmiDecoder {
         }
     }
 
-    private static int indexOfLf(byte[] buf, int from, int to) {
+    /**
+     * @return the index of the first byte {@code target} in {@code [from, to)}, or -1; {@code pattern} is
+     *     that byte repeated in every byte of a long
+     */
+    private static int indexOf(byte[] buf, int from, int to, long pattern) {
         int i = from;
-        // eight bytes at a time: the classic "has a zero byte" test on the word XOR '\n' in every byte;
-        // its lowest set bit marks the first LF
+        // eight bytes at a time: the classic "has a zero byte" test on the word XOR the pattern;
+        // its lowest set bit marks the first match
         for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
-            long x = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long x = (long) LONGS.get(buf, i) ^ pattern;
             long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
+        byte target = (byte) pattern;
         for (; i < to; i++) {
-            if (buf[i] == LF) {
+            if (buf[i] == target) {
                 return i;
             }
         }
@@ -238,17 +245,7 @@ public final class AmiDecoder {
             }
             return;
         }
-        // one pass finds the colon and hashes the key for the key cache
-        int colon = -1;
-        int hash = 1;
-        for (int i = s; i < e; i++) {
-            byte c = b[i];
-            if (c == ':') {
-                colon = i;
-                break;
-            }
-            hash = 31 * hash + c;
-        }
+        int colon = indexOf(b, s, e, COLON_BYTES);
         if (colon < 0 || colon == s) {
             if (follows) {
                 state = State.FOLLOWS_OUTPUT;
@@ -258,7 +255,7 @@ public final class AmiDecoder {
             }
             return;
         }
-        CachedKey cached = key(b, s, colon, hash);
+        CachedKey cached = key(b, s, colon);
         String key = cached.text;
         if (follows && !isFollowsHeader(key)) {
             // old Command output: lines such as "System uptime: 8 minutes" are output, not headers
@@ -368,7 +365,7 @@ public final class AmiDecoder {
      *     changes it), so a queue of VarSet events holds one names array, not one per event
      */
     private String[] headerNames() {
-        int slot = System.identityHashCode(name) & (NAME_CACHE_SLOTS - 1);
+        int slot = name.hashCode() & (NAME_CACHE_SLOTS - 1); // names come from the name cache: hash kept in the string
         String[] previous = namesCache[slot];
         if (previous != null && previous.length == count) {
             int i = 0;
@@ -410,15 +407,46 @@ public final class AmiDecoder {
     }
 
     /** @return the cached key for these bytes, added to the cache on a miss */
-    private CachedKey key(byte[] b, int s, int e, int hash) {
-        int slot = (hash ^ (hash >>> 16)) & (KEY_CACHE_SLOTS - 1);
+    private CachedKey key(byte[] b, int s, int e) {
+        int n = e - s;
+        long h;
+        if (n >= Long.BYTES) {
+            // header names often share a prefix (LocalOneUniqueid, LocalOneLinkedid): hash both ends and the length
+            h = (long) LONGS.get(b, s) * 0x9E3779B97F4A7C15L + (long) LONGS.get(b, e - Long.BYTES) * 0xC2B2AE3D27D4EB4FL + n;
+        } else {
+            h = n;
+            for (int i = s; i < e; i++) {
+                h = h * 31 + b[i];
+            }
+            h *= 0x9E3779B97F4A7C15L;
+        }
+        int slot = (int) (h >>> 40) & (KEY_CACHE_SLOTS - 1);
         CachedKey cached = keyCache[slot];
-        if (cached != null && Arrays.equals(cached.bytes, 0, cached.bytes.length, b, s, e)) {
+        if (cached != null && sameBytes(cached.bytes, b, s, n)) {
             return cached;
         }
         CachedKey k = new CachedKey(Arrays.copyOfRange(b, s, e), text(b, s, e));
         keyCache[slot] = k;
         return k;
+    }
+
+    /** @return true when {@code a} equals {@code b[s, s + n)}; keys are short, so a word loop beats the mismatch intrinsic */
+    private static boolean sameBytes(byte[] a, byte[] b, int s, int n) {
+        if (a.length != n) {
+            return false;
+        }
+        int i = 0;
+        for (; i + Long.BYTES <= n; i += Long.BYTES) {
+            if ((long) LONGS.get(a, i) != (long) LONGS.get(b, s + i)) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
+            if (a[i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A header name seen before: its bytes, its text and what a message starting with it is. */
