@@ -308,7 +308,9 @@ public final class BenchMain {
                 + "server's socket send buffer stays full and a Ping answer queues behind it, as it would behind a real "
                 + "Asterisk's), and paced at %,d events/s (twice the busiest 100 ms recorded in the load tests, "
                 + "4,528 events, sustained). Each run is a JVM of its own that first floods a connection for %,d ms "
-                + "unmeasured (JIT, heap sizing), then measures on a new connection with an empty queue. Median of %d runs.%n%n",
+                + "unmeasured (JIT, heap sizing), then measures on a new connection with an empty queue. Median of %d runs. "
+                + "For asterisk-java, delivered counts every event its listener got, including the legacy events it "
+                + "invents, so sent - delivered understates what it dropped.%n%n",
                 t.name(), window, ClientMain.PING_TIMEOUT_MILLIS, paced, ClientMain.FLOOD_WARMUP_MILLIS, runs));
         sb.append("Ping percentiles are over the Pings of all runs together; the other columns are medians per run.\n\n");
         sb.append("| stream | client | Ping p50 | Ping p99 | Ping max | Pings answered, all runs (timed out) | events sent | delivered | lost (counted) | lost (signalled to the listener) | heap used | peak RSS |\n");

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 final class RawClient implements BenchClient {
     private Socket socket;
     private Thread reader;
-    private volatile long messageEnds;
+    /** Message ends seen so far, published as each one is counted. */
+    private final java.util.concurrent.atomic.AtomicLong messageEnds = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public void connect(int port, EventCounter events) throws Exception {
@@ -41,6 +42,7 @@ final class RawClient implements BenchClient {
                     if (b == '\n') {
                         if (lineLength == 0) {
                             ends++;
+                            messageEnds.lazySet(ends);
                             // the first message end is the Login response; the banner line is not a blank line
                             if (ends > 1) {
                                 events.onEvent("*");
@@ -51,7 +53,6 @@ final class RawClient implements BenchClient {
                         lineLength++;
                     }
                 }
-                messageEnds = ends;
             }
         } catch (IOException e) {
             // closed
@@ -70,13 +71,14 @@ final class RawClient implements BenchClient {
 
     @Override
     public void done(String run, long idleMicros) throws Exception {
+        // every event is counted already (that is why we are done), so the answer is the next message end
+        long answered = messageEnds.get() + 1;
         OutputStream out = socket.getOutputStream();
         out.write(("Action: BenchDone\r\nActionID: 2\r\nRun: " + run + "\r\nIdleUs: " + idleMicros + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        long before = messageEnds;
         long end = System.currentTimeMillis() + 10_000;
-        while (messageEnds == before && System.currentTimeMillis() < end) {
+        while (messageEnds.get() < answered && System.currentTimeMillis() < end) {
             Thread.sleep(1);
         }
     }
