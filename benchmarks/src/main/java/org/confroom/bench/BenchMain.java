@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * run is a forked JVM ({@link ClientMain}) with the same flags, so peak RSS is per client.
  *
  * <p>Options ({@code --name value}): {@code transcripts} (directory), {@code out} (markdown file),
- * {@code only} (comma list of ingest, flood, ping, eventsize, jmh), {@code transcript} (19),
+ * {@code only} (comma list of ingest, cold, flood, eventsize, ping, jmh), {@code cold-runs} (3), {@code transcript} (19),
  * {@code reps} (20), {@code runs} (5), {@code warmups} (3), {@code flood-ms} (5000), {@code flood-runs} (3),
  * {@code pings} (10000), {@code ping-rounds} (5), {@code ping-warmups} (3), {@code jmh-transcripts} (19,20),
  * {@code jmh-iterations} (5), {@code jvm} (flags of the client JVMs, default {@code -Xmx1g}),
@@ -120,6 +120,9 @@ public final class BenchMain {
         StringBuilder body = new StringBuilder();
         if (enabled("ingest")) {
             body.append(ingest(t, reps));
+        }
+        if (enabled("cold")) {
+            body.append(coldIngest(t, reps));
         }
         if (enabled("flood")) {
             body.append(flood(t));
@@ -251,6 +254,7 @@ public final class BenchMain {
         if (ours > 0 && theirs > 0) {
             sb.append(String.format(Locale.ROOT, "%nami-core / asterisk-java: **%.1fx**; ami-core / raw floor: %.0f%%.%n", ours / theirs,
                     100 * ours / raw));
+            headline("ingest, ami-core / asterisk-java", "confroom", String.format(Locale.ROOT, "%.1fx", ours / theirs));
         }
         if (ours > 0) {
             long d = Stats.median(delivered.get("confroom"));
@@ -262,6 +266,47 @@ public final class BenchMain {
         sb.append("\n<details><summary>every run</summary>\n\n| run | client | events/s | server-side s | client-side s (last event) | delivered | peak RSS MiB |\n|---|---|---|---|---|---|---|\n");
         sb.append(detail).append("\n</details>\n\n");
         return sb.toString();
+    }
+
+    /** The same replay consumed once by a fresh JVM: startup, class loading and JIT included. */
+    private String coldIngest(Transcript t, int reps) throws Exception {
+        int runs = num("cold-runs", 3);
+        long sent = (long) t.eventCount() * reps;
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        try (ReplayServer server = new ReplayServer(t, reps)) {
+            for (int r = 1; r <= runs; r++) {
+                for (String client : INGEST_CLIENTS) {
+                    String run = "cold-" + client + "-" + r;
+                    Map<String, String> res = fork(run, "ingest", client, Integer.toString(server.port()),
+                            Long.toString(sent), "0", run);
+                    ReplayServer.SessionResult s = server.awaitResult(run, 10_000);
+                    if (res != null && s != null) {
+                        rates.computeIfAbsent(client, k -> new ArrayList<>()).add(sent / (s.consumeNanos() / 1e9));
+                    }
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "## Ingest in a fresh JVM%n%nThe same replay "
+                + "(%,d events), consumed once by a JVM that has just started: no warm-up, so class loading and JIT "
+                + "compilation are part of the time. Median of %d runs.%n%n", sent, runs));
+        sb.append("| client | events/s (median) | min .. max |\n|---|---|---|\n");
+        for (String client : INGEST_CLIENTS) {
+            List<Double> rs = rates.get(client);
+            if (rs == null) {
+                sb.append("| ").append(LABELS.get(client)).append(" | failed | |\n");
+                continue;
+            }
+            double median = Stats.medianDouble(rs);
+            headline("ingest, first pass of a fresh JVM, events/s (median of " + runs + ")", client,
+                    String.format(Locale.ROOT, "%,.0f", median));
+            sb.append(String.format(Locale.ROOT, "| %s | **%,.0f** | %,.0f .. %,.0f |%n", LABELS.get(client), median,
+                    rs.stream().mapToDouble(d -> d).min().orElse(0), rs.stream().mapToDouble(d -> d).max().orElse(0)));
+        }
+        if (rates.containsKey("confroom") && rates.containsKey("asterisk-java")) {
+            sb.append(String.format(Locale.ROOT, "%nami-core / asterisk-java: **%.1fx**.%n",
+                    Stats.medianDouble(rates.get("confroom")) / Stats.medianDouble(rates.get("asterisk-java"))));
+        }
+        return sb.append('\n').toString();
     }
 
     record Diff(String dropped, String invented) {
@@ -564,7 +609,7 @@ public final class BenchMain {
             p.destroyForcibly();
         }
         System.err.println(label + (result == null ? ": FAILED, see " + log : ": " + result.entrySet().stream()
-                .filter(e -> !e.getKey().equals("names")).toList()));
+                .filter(e -> !e.getKey().equals("names") && !e.getKey().equals("rttMicros")).toList()));
         return result;
     }
 
