@@ -407,12 +407,16 @@ public final class BenchMain {
                         : String.format(Locale.ROOT, "%,d not delivered, not counted", sent - delivered);
                 String signalled = ours ? String.format(Locale.ROOT, "%,d in %,d `onEventsLost` calls", medianOf(rs, "announcedLost"),
                         medianOf(rs, "lossAnnouncements")) : "none (a log line per dropped event, nothing to listeners)";
+                String none = "none answered";
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %,d (%,d) | %,d | %,d | %s | %s | %,d MiB | %,d MiB |%n",
-                        stream, LABELS.get(client), millis(p50), millis(p99), millis(max), pings, timeouts, sent, delivered, lost,
+                        stream, LABELS.get(client), pings == 0 ? none : millis(p50), pings == 0 ? none : millis(p99),
+                        pings == 0 ? none : millis(max), pings, timeouts, sent, delivered, lost,
                         signalled, medianOf(rs, "heapUsedAfterGcKib") / 1024, medianOf(rs, "peakRssKib") / 1024));
                 headline("Ping p50 / p99 while the listener sleeps 1 ms per event, stream " + stream, client,
-                        timeouts > 0 && pings == 0 ? "no answer within " + ClientMain.PING_TIMEOUT_MILLIS / 1000 + " s"
-                                : millis(p50) + " / " + millis(p99) + (timeouts > 0 ? " (" + timeouts + " timed out)" : ""));
+                        pings == 0 ? "no answer within " + ClientMain.PING_TIMEOUT_MILLIS / 1000 + " s (" + timeouts + " Pings)"
+                                : millis(p50) + " / " + millis(p99) + (timeouts > 0
+                                        ? " (" + pings + " answered, " + timeouts + " timed out after "
+                                                + ClientMain.PING_TIMEOUT_MILLIS / 1000 + " s)" : ""));
                 headline("events lost in that flood (" + stream + ")", client, ours
                         ? String.format(Locale.ROOT, "%,d of %,d, all counted and signalled", medianOf(rs, "lost"), sent)
                         : String.format(Locale.ROOT, "%,d of %,d, not counted, not announced", sent - delivered, sent));
@@ -437,10 +441,12 @@ public final class BenchMain {
                 }
                 for (int i = 0; i < rs.size(); i++) {
                     Map<String, String> m = rs.get(i);
+                    boolean answered = !m.get("pings").equals("0");
                     detail.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %,d | %s | %s | %s | %s | %d | %s |%n",
                             stream, client, i + 1,
-                            millis(Long.parseLong(m.get("pingP50Micros"))), millis(Long.parseLong(m.get("pingP99Micros"))),
-                            millis(Long.parseLong(m.get("pingMaxMicros"))), m.get("pings"), m.get("pingTimeouts"),
+                            answered ? millis(Long.parseLong(m.get("pingP50Micros"))) : "-",
+                            answered ? millis(Long.parseLong(m.get("pingP99Micros"))) : "-",
+                            answered ? millis(Long.parseLong(m.get("pingMaxMicros"))) : "-", m.get("pings"), m.get("pingTimeouts"),
                             sessions.get(client).get(i).eventsWritten(), m.getOrDefault("received", "?"), m.get("delivered"),
                             m.getOrDefault("lost", "?"), m.get("announcedLost"), Long.parseLong(m.get("heapUsedAfterGcKib")) / 1024,
                             m.get("drainMillis")));
@@ -460,7 +466,8 @@ public final class BenchMain {
     }
 
     private static String millis(long micros) {
-        return String.format(Locale.ROOT, "%.2f ms", micros / 1000.0);
+        return micros >= 1_000_000 ? String.format(Locale.ROOT, "%,.2f s", micros / 1e6)
+                : String.format(Locale.ROOT, "%.2f ms", micros / 1000.0);
     }
 
     // ---------------------------------------------------------------- event size and heap bound
