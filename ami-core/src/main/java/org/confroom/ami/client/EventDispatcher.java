@@ -3,11 +3,12 @@ package org.confroom.ami.client;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.confroom.ami.codec.AmiMessage;
 import org.confroom.ami.codec.MalformedMessage;
@@ -20,16 +21,31 @@ import org.confroom.ami.event.AmiEvent;
  * Connection state changes travel on a separate unbounded queue and are never dropped.
  *
  * <p>One producer thread per dispatcher (the connection's reader) is assumed for {@code offer*}.
+ *
+ * <p>The queue is a ring under one lock. The {@code offer*} methods wake the event thread at once; the
+ * client's reader queues events with {@link #queueEvent} and wakes the event thread once per
+ * {@value #WAKE_EVERY} events and after each chunk of input ({@link #wakeConsumer}): waking a parked
+ * thread for every single event cost more than decoding the event.
  */
 public final class EventDispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
     private static final Object WAKE = new Object();
+    /** Events the reader may queue before it wakes a waiting event thread. */
+    static final int WAKE_EVERY = 64;
 
     /** An item that follows a gap of dropped events. */
     private record AfterGap(long lost, Object item) {
     }
 
-    private final ArrayBlockingQueue<Object> queue;
+    // the bounded queue: a ring guarded by lock
+    private final Object[] ring;
+    private int head;
+    private int tail;
+    private int count;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private volatile boolean consumerWaiting;
+    private int unwoken; // producer thread only
     private final ConcurrentLinkedQueue<ConnectionEvent> connectionEvents = new ConcurrentLinkedQueue<>();
     private final OverflowPolicy policy;
     private final List<AmiEventListener> listeners = new CopyOnWriteArrayList<>();
@@ -48,7 +64,10 @@ public final class EventDispatcher implements AutoCloseable {
      * @param policy what to drop when full
      */
     public EventDispatcher(String name, int capacity, OverflowPolicy policy) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
+        }
+        this.ring = new Object[capacity];
         this.policy = Objects.requireNonNull(policy, "policy");
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -70,30 +89,120 @@ public final class EventDispatcher implements AutoCloseable {
     /** Queues an event; never blocks. */
     public void offerEvent(AmiEvent event) {
         offerItem(event);
+        wakeConsumer();
+    }
+
+    /**
+     * Queues an event like {@link #offerEvent} but wakes the event thread only every {@value #WAKE_EVERY}
+     * events; the producer calls {@link #wakeConsumer} when its current chunk of input is done.
+     */
+    void queueEvent(AmiEvent event) {
+        offerItem(event);
+        if (++unwoken >= WAKE_EVERY) {
+            wakeConsumer();
+        }
     }
 
     /** Queues a message that matched no pending action; never blocks. */
     public void offerUnmatched(AmiMessage message) {
         offerItem(message);
+        wakeConsumer();
     }
 
     /** Queues a malformed-input report; never blocks. */
     public void offerMalformed(MalformedMessage malformed) {
         offerItem(malformed);
+        wakeConsumer();
     }
 
     /** Queues a connection state change; never dropped. */
     public void offerConnectionEvent(ConnectionEvent event) {
         connectionEvents.add(event);
-        queue.offer(WAKE); // if the queue is full the dispatcher is busy anyway
+        enqueue(WAKE); // if the queue is full the dispatcher is busy anyway
+        signal();
+    }
+
+    /** Wakes the event thread if it waits for items; called by the producer after a batch. */
+    void wakeConsumer() {
+        unwoken = 0;
+        signal();
+    }
+
+    private void signal() {
+        if (consumerWaiting) {
+            lock.lock();
+            try {
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private boolean enqueue(Object item) {
+        lock.lock();
+        try {
+            if (count == ring.length) {
+                return false;
+            }
+            ring[tail] = item;
+            tail = tail + 1 == ring.length ? 0 : tail + 1;
+            count++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Caller holds the lock. */
+    private Object dequeue() {
+        if (count == 0) {
+            return null;
+        }
+        Object item = ring[head];
+        ring[head] = null;
+        head = head + 1 == ring.length ? 0 : head + 1;
+        count--;
+        return item;
+    }
+
+    private Object pollOldest() {
+        lock.lock();
+        try {
+            return dequeue();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the next item, waiting up to the timeout; null when none came. */
+    private Object take(long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            while (count == 0) {
+                if (nanos <= 0) {
+                    return null;
+                }
+                consumerWaiting = true;
+                try {
+                    nanos = notEmpty.awaitNanos(nanos);
+                } finally {
+                    consumerWaiting = false;
+                }
+            }
+            return dequeue();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void offerItem(Object item) {
         offered.incrementAndGet();
         if (policy == OverflowPolicy.DROP_OLDEST) {
             // the gap is at the head of the queue: the consumer announces it before its next item
-            while (!queue.offer(item)) {
-                Object dropped = queue.poll();
+            while (!enqueue(item)) {
+                Object dropped = pollOldest();
                 if (dropped != null && dropped != WAKE) {
                     headGap.incrementAndGet();
                     lost.incrementAndGet();
@@ -104,7 +213,7 @@ public final class EventDispatcher implements AutoCloseable {
         // DROP_NEWEST: the gap sits right before the next event that fits, which carries its size
         long pending = gap.get();
         Object toQueue = pending == 0 ? item : new AfterGap(gap.getAndSet(0), item);
-        if (queue.offer(toQueue)) {
+        if (enqueue(toQueue)) {
             return;
         }
         if (toQueue instanceof AfterGap ag) {
@@ -126,14 +235,19 @@ public final class EventDispatcher implements AutoCloseable {
 
     /** @return items waiting right now */
     public int depth() {
-        return queue.size();
+        lock.lock();
+        try {
+            return count;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void run() {
         while (running) {
             Object item;
             try {
-                item = queue.poll(50, TimeUnit.MILLISECONDS);
+                item = take(50, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 if (!running) {
                     break;

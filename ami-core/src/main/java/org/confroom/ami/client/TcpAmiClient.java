@@ -425,7 +425,7 @@ public final class TcpAmiClient implements AmiClient {
                         return;
                     }
                     eventsReceived.incrementAndGet();
-                    dispatcher.offerEvent(AmiEvents.of(m));
+                    dispatcher.queueEvent(AmiEvents.of(m));
                 }
                 default -> dispatcher.offerUnmatched(m);
             }
@@ -435,6 +435,11 @@ public final class TcpAmiClient implements AmiClient {
         public void onMalformed(TcpConnection c, MalformedMessage m) {
             malformed.incrementAndGet();
             dispatcher.offerMalformed(m);
+        }
+
+        @Override
+        public void onInputDecoded(TcpConnection c) {
+            dispatcher.wakeConsumer();
         }
 
         @Override

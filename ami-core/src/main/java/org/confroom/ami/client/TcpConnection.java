@@ -37,6 +37,9 @@ final class TcpConnection {
 
         void onMalformed(TcpConnection connection, MalformedMessage malformed);
 
+        /** Everything decoded from one read of the socket has been reported. */
+        void onInputDecoded(TcpConnection connection);
+
         void onClosed(TcpConnection connection, Throwable cause);
     }
 
@@ -150,6 +153,7 @@ final class TcpConnection {
                     break;
                 }
                 decoder.feed(buf, 0, n, sink);
+                handler.onInputDecoded(this);
             }
         } catch (SocketTimeoutException e) {
             cause = new AmiConnectionException("no AMI banner from " + config.host() + ":" + config.port()

@@ -1,5 +1,8 @@
 package org.confroom.ami.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,10 +37,15 @@ public final class AmiDecoder {
     private enum State { BANNER, HEADERS, FOLLOWS_OUTPUT, FOLLOWS_END, SKIP_MESSAGE }
 
     private static final byte LF = '\n';
+    private static final long LF_BYTES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long COLON_BYTES = 0x3A3A3A3A3A3A3A3AL;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte CR = '\r';
     private static final String END_COMMAND = "--END COMMAND--";
     private static final int EXCERPT_CHARS = 240;
     private static final int KEY_CACHE_SLOTS = 512;
+    private static final int NAME_CACHE_SLOTS = 256;
+    private static final int SHRINK_ABOVE = 1 << 20;
 
     private final DecoderLimits limits;
     private State state;
@@ -47,12 +55,19 @@ public final class AmiDecoder {
     private boolean lineTooLong;
 
     private String[] keys = new String[32];
-    private String[] values = new String[32];
+    // the values of the message being decoded: UTF-8 bytes back to back, and where each one ends
+    private byte[] valueBytes = new byte[2048];
+    private int valueLength;
+    private int[] valueEnds = new int[32];
+    private String name;
     private int count;
     private boolean follows;
     private List<String> followsOutput;
 
-    private final String[] keyCache = new String[KEY_CACHE_SLOTS];
+    private final CachedKey[] keyCache = new CachedKey[KEY_CACHE_SLOTS];
+    private final String[] nameCache = new String[NAME_CACHE_SLOTS];
+    private final String[][] namesCache = new String[NAME_CACHE_SLOTS][];
+    private MessageType type;
     private long messages;
     private long malformed;
 
@@ -106,7 +121,7 @@ public final class AmiDecoder {
         int i = off;
         int end = off + len;
         while (i < end) {
-            int lf = indexOfLf(buf, i, end);
+            int lf = indexOf(buf, i, end, LF_BYTES);
             if (lf < 0) {
                 append(buf, i, end);
                 return;
@@ -144,9 +159,24 @@ public final class AmiDecoder {
         }
     }
 
-    private static int indexOfLf(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == LF) {
+    /**
+     * @return the index of the first byte {@code target} in {@code [from, to)}, or -1; {@code pattern} is
+     *     that byte repeated in every byte of a long
+     */
+    private static int indexOf(byte[] buf, int from, int to, long pattern) {
+        int i = from;
+        // eight bytes at a time: the classic "has a zero byte" test on the word XOR the pattern;
+        // its lowest set bit marks the first match
+        for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
+            long x = (long) LONGS.get(buf, i) ^ pattern;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        byte target = (byte) pattern;
+        for (; i < to; i++) {
+            if (buf[i] == target) {
                 return i;
             }
         }
@@ -218,13 +248,7 @@ public final class AmiDecoder {
             }
             return;
         }
-        int colon = -1;
-        for (int i = s; i < e; i++) {
-            if (b[i] == ':') {
-                colon = i;
-                break;
-            }
-        }
+        int colon = indexOf(b, s, e, COLON_BYTES);
         if (colon < 0 || colon == s) {
             if (follows) {
                 state = State.FOLLOWS_OUTPUT;
@@ -234,7 +258,8 @@ public final class AmiDecoder {
             }
             return;
         }
-        String key = key(b, s, colon);
+        CachedKey cached = key(b, s, colon);
+        String key = cached.text;
         if (follows && !isFollowsHeader(key)) {
             // old Command output: lines such as "System uptime: 8 minutes" are output, not headers
             state = State.FOLLOWS_OUTPUT;
@@ -249,16 +274,24 @@ public final class AmiDecoder {
         if (v < e && b[v] == ' ') {
             v++;
         }
-        String value = text(b, v, e);
+        int n = e - v;
+        if (valueLength + n > valueBytes.length) {
+            valueBytes = Arrays.copyOf(valueBytes, Math.max(valueBytes.length * 2, valueLength + n));
+        }
+        System.arraycopy(b, v, valueBytes, valueLength, n);
+        valueLength += n;
         if (count == keys.length) {
             keys = Arrays.copyOf(keys, count * 2);
-            values = Arrays.copyOf(values, count * 2);
+            valueEnds = Arrays.copyOf(valueEnds, count * 2);
         }
         keys[count] = key;
-        values[count] = value;
+        valueEnds[count] = valueLength;
         count++;
         if (count == 1) {
-            follows = "Response".equalsIgnoreCase(key) && "Follows".equalsIgnoreCase(value);
+            // the name (event name, response status, action) is always read: decode it now, shared when seen before
+            name = firstValue(b, v, e);
+            follows = cached.firstKeyType == MessageType.RESPONSE && "Follows".equalsIgnoreCase(name);
+            type = cached.firstKeyType;
         }
     }
 
@@ -288,8 +321,8 @@ public final class AmiDecoder {
 
     private void emit(FrameSink sink) {
         String[] out = followsOutput == null ? new String[0] : followsOutput.toArray(new String[0]);
-        AmiMessage message = new AmiMessage(MessageType.ofFirstKey(keys[0]),
-                Arrays.copyOf(keys, count), Arrays.copyOf(values, count), count, out);
+        AmiMessage message = new AmiMessage(type, headerNames(), name,
+                Arrays.copyOf(valueBytes, valueLength), Arrays.copyOf(valueEnds, count), count, out);
         resetMessage();
         state = State.HEADERS;
         messages++;
@@ -299,7 +332,8 @@ public final class AmiDecoder {
     private void reject(String reason, String offendingLine, FrameSink sink) {
         StringBuilder excerpt = new StringBuilder();
         for (int i = 0; i < count && excerpt.length() < EXCERPT_CHARS; i++) {
-            excerpt.append(keys[i]).append(": ").append(values[i]).append('\n');
+            int from = i == 0 ? 0 : valueEnds[i - 1];
+            excerpt.append(keys[i]).append(": ").append(text(valueBytes, from, valueEnds[i])).append('\n');
         }
         excerpt.append(offendingLine);
         String ex = excerpt.length() > EXCERPT_CHARS ? excerpt.substring(0, EXCERPT_CHARS) : excerpt.toString();
@@ -312,9 +346,13 @@ public final class AmiDecoder {
     private void resetMessage() {
         for (int i = 0; i < count; i++) {
             keys[i] = null;
-            values[i] = null;
         }
         count = 0;
+        valueLength = 0;
+        name = null;
+        if (valueBytes.length > SHRINK_ABOVE) {
+            valueBytes = new byte[2048]; // after an unusually large message
+        }
         follows = false;
         followsOutput = null;
     }
@@ -324,30 +362,107 @@ public final class AmiDecoder {
         return new String(b, s, e - s, StandardCharsets.UTF_8);
     }
 
-    private String key(byte[] b, int s, int e) {
+    /**
+     * @return the header names of the current message as an array that AmiMessage keeps; the array of
+     *     an earlier message with the same name and the same header names is shared (AmiMessage never
+     *     changes it), so a queue of VarSet events holds one names array, not one per event
+     */
+    private String[] headerNames() {
+        int slot = name.hashCode() & (NAME_CACHE_SLOTS - 1); // names come from the name cache: hash kept in the string
+        String[] previous = namesCache[slot];
+        if (previous != null && previous.length == count) {
+            int i = 0;
+            while (i < count && previous[i] == keys[i]) {
+                i++;
+            }
+            if (i == count) {
+                return previous;
+            }
+        }
+        String[] names = Arrays.copyOf(keys, count);
+        namesCache[slot] = names;
+        return names;
+    }
+
+    /** @return the first value of a message (event name, status, action), shared with earlier messages when equal */
+    private String firstValue(byte[] b, int s, int e) {
         int h = 1;
         for (int i = s; i < e; i++) {
             h = 31 * h + b[i];
         }
-        int slot = (h ^ (h >>> 16)) & (KEY_CACHE_SLOTS - 1);
-        String cached = keyCache[slot];
-        if (cached != null && sameAscii(cached, b, s, e)) {
+        int slot = (h ^ (h >>> 16)) & (NAME_CACHE_SLOTS - 1);
+        String cached = nameCache[slot];
+        if (cached != null && cached.length() == e - s && sameAscii(cached, b, s, e)) {
             return cached;
         }
-        String k = text(b, s, e);
-        keyCache[slot] = k;
-        return k;
+        String v = text(b, s, e);
+        nameCache[slot] = v;
+        return v;
     }
 
     private static boolean sameAscii(String s, byte[] b, int from, int to) {
-        if (s.length() != to - from) {
-            return false;
-        }
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != (b[from + i] & 0xff) || b[from + i] < 0) {
+            if (s.charAt(i) != b[from + i]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** @return the cached key for these bytes, added to the cache on a miss */
+    private CachedKey key(byte[] b, int s, int e) {
+        int n = e - s;
+        long h;
+        if (n >= Long.BYTES) {
+            // header names often share a prefix (LocalOneUniqueid, LocalOneLinkedid): hash both ends and the length
+            h = (long) LONGS.get(b, s) * 0x9E3779B97F4A7C15L + (long) LONGS.get(b, e - Long.BYTES) * 0xC2B2AE3D27D4EB4FL + n;
+        } else {
+            h = n;
+            for (int i = s; i < e; i++) {
+                h = h * 31 + b[i];
+            }
+            h *= 0x9E3779B97F4A7C15L;
+        }
+        int slot = (int) (h >>> 40) & (KEY_CACHE_SLOTS - 1);
+        CachedKey cached = keyCache[slot];
+        if (cached != null && sameBytes(cached.bytes, b, s, n)) {
+            return cached;
+        }
+        CachedKey k = new CachedKey(Arrays.copyOfRange(b, s, e), text(b, s, e));
+        keyCache[slot] = k;
+        return k;
+    }
+
+    /** @return true when {@code a} equals {@code b[s, s + n)}; keys are short, so a word loop beats the mismatch intrinsic */
+    private static boolean sameBytes(byte[] a, byte[] b, int s, int n) {
+        if (a.length != n) {
+            return false;
+        }
+        int i = 0;
+        for (; i + Long.BYTES <= n; i += Long.BYTES) {
+            if ((long) LONGS.get(a, i) != (long) LONGS.get(b, s + i)) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
+            if (a[i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A header name seen before: its bytes, its text and what a message starting with it is. */
+    private static final class CachedKey {
+        final byte[] bytes;
+        final String text;
+        final MessageType firstKeyType;
+
+        CachedKey(byte[] bytes, String text) {
+            this.bytes = bytes;
+            // well-known names become the compile-time constant, so that lookups with a literal hit by identity
+            this.text = WellKnownKeys.canonical(text);
+            this.firstKeyType = MessageType.ofFirstKey(text);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.confroom.ami.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,22 +17,71 @@ import java.util.Optional;
  * which is also the one Asterisk itself uses. Command output of the old {@code Response: Follows}
  * form is kept apart from the headers and returned by {@link #outputLines()} together with any
  * {@code Output:} headers of the Asterisk 22 form.
+ *
+ * <p>A decoded message keeps its values as the UTF-8 bytes they arrived in and makes a {@code String} of
+ * a value only when it is asked for (the name eagerly): most events are routed and counted by a few
+ * headers, and fewer, larger objects are cheaper to allocate, queue and collect.
  */
 public final class AmiMessage implements AmiFrame {
     private static final String[] NO_LINES = new String[0];
 
     private final MessageType type;
     private final String[] keys;
-    private final String[] values;
+    private final String name;
+    /** The values' UTF-8 bytes back to back, and where each one ends; null for a message built from strings. */
+    private final byte[] valueBytes;
+    private final int[] valueEnds;
+    /** Values made into strings so far; a racy cache of immutable strings, so a miss only costs a decode. */
+    private volatile String[] values;
     private final int size;
     private final String[] followsOutput;
 
     AmiMessage(MessageType type, String[] keys, String[] values, int size, String[] followsOutput) {
         this.type = type;
         this.keys = keys;
+        this.name = values[0];
+        this.valueBytes = null;
+        this.valueEnds = null;
         this.values = values;
         this.size = size;
         this.followsOutput = followsOutput;
+    }
+
+    /**
+     * A decoded message.
+     *
+     * @param name the first value, already decoded
+     * @param valueBytes every value's bytes back to back
+     * @param valueEnds the end offset of value {@code i} in {@code valueBytes}
+     */
+    AmiMessage(MessageType type, String[] keys, String name, byte[] valueBytes, int[] valueEnds, int size,
+               String[] followsOutput) {
+        this.type = type;
+        this.keys = keys;
+        this.name = name;
+        this.valueBytes = valueBytes;
+        this.valueEnds = valueEnds;
+        this.size = size;
+        this.followsOutput = followsOutput;
+    }
+
+    private String value(int i) {
+        if (i == 0) {
+            return name;
+        }
+        String[] v = values;
+        if (v == null) {
+            v = new String[size];
+            values = v;
+        }
+        String s = v[i];
+        if (s == null) {
+            int from = valueEnds[i - 1];
+            // the JDK's UTF-8 decoder has an ASCII fast path and replaces invalid bytes with U+FFFD
+            s = new String(valueBytes, from, valueEnds[i] - from, StandardCharsets.UTF_8);
+            v[i] = s;
+        }
+        return s;
     }
 
     /**
@@ -67,12 +117,12 @@ public final class AmiMessage implements AmiFrame {
      *     name for an action
      */
     public String name() {
-        return values[0];
+        return name;
     }
 
     /** @return true when this is an event with the given name (case-insensitive) */
     public boolean isEvent(String eventName) {
-        return type == MessageType.EVENT && values[0].equalsIgnoreCase(eventName);
+        return type == MessageType.EVENT && name.equalsIgnoreCase(eventName);
     }
 
     /** @return the number of headers, repeated ones counted each time */
@@ -87,7 +137,7 @@ public final class AmiMessage implements AmiFrame {
 
     /** @return the value of header {@code index} */
     public String valueAt(int index) {
-        return values[checkIndex(index)];
+        return value(checkIndex(index));
     }
 
     private int checkIndex(int index) {
@@ -116,13 +166,13 @@ public final class AmiMessage implements AmiFrame {
     /** @return the value of the first header with this key, if any */
     public Optional<String> get(String key) {
         int i = indexOf(key);
-        return i < 0 ? Optional.empty() : Optional.of(values[i]);
+        return i < 0 ? Optional.empty() : Optional.of(value(i));
     }
 
     /** @return the value of the first header with this key, or {@code fallback} */
     public String getOr(String key, String fallback) {
         int i = indexOf(key);
-        return i < 0 ? fallback : values[i];
+        return i < 0 ? fallback : value(i);
     }
 
     /** @return the value of the first header with this key, or the empty string when it is absent */
@@ -138,7 +188,7 @@ public final class AmiMessage implements AmiFrame {
                 if (out == null) {
                     out = new ArrayList<>(4);
                 }
-                out.add(values[i]);
+                out.add(value(i));
             }
         }
         return out == null ? List.of() : Collections.unmodifiableList(out);
@@ -172,7 +222,7 @@ public final class AmiMessage implements AmiFrame {
     public Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
-            map.putIfAbsent(keys[i], values[i]);
+            map.putIfAbsent(keys[i], value(i));
         }
         return map;
     }
@@ -191,7 +241,7 @@ public final class AmiMessage implements AmiFrame {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            if (!keys[i].equals(m.keys[i]) || !values[i].equals(m.values[i])) {
+            if (!keys[i].equals(m.keys[i]) || !value(i).equals(m.value(i))) {
                 return false;
             }
         }
@@ -203,7 +253,7 @@ public final class AmiMessage implements AmiFrame {
         int h = type.hashCode();
         for (int i = 0; i < size; i++) {
             h = 31 * h + keys[i].hashCode();
-            h = 31 * h + values[i].hashCode();
+            h = 31 * h + value(i).hashCode();
         }
         return h;
     }
@@ -213,7 +263,7 @@ public final class AmiMessage implements AmiFrame {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < size; i++) {
-            sb.append(keys[i]).append(": ").append(values[i]).append('\n');
+            sb.append(keys[i]).append(": ").append(value(i)).append('\n');
         }
         for (String line : followsOutput) {
             sb.append(line).append('\n');
