@@ -103,6 +103,29 @@ public final class EventDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * @return true when an event offered now would be dropped at once: the policy is DROP_NEWEST and
+     *     the queue is full. Lets the producer skip building an event that cannot be queued.
+     */
+    boolean dropsNewestNow() {
+        if (policy != OverflowPolicy.DROP_NEWEST) {
+            return false;
+        }
+        lock.lock();
+        try {
+            return count == ring.length;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counts an event the producer dropped because {@link #dropsNewestNow()} said so, exactly like a refused offer. */
+    void dropNewest() {
+        offered.incrementAndGet();
+        gap.incrementAndGet();
+        lost.incrementAndGet();
+    }
+
     /** Queues a message that matched no pending action; never blocks. */
     public void offerUnmatched(AmiMessage message) {
         offerItem(message);

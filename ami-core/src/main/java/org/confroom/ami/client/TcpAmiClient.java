@@ -425,7 +425,11 @@ public final class TcpAmiClient implements AmiClient {
                         return;
                     }
                     eventsReceived.incrementAndGet();
-                    dispatcher.queueEvent(AmiEvents.of(m));
+                    if (dispatcher.dropsNewestNow()) {
+                        dispatcher.dropNewest(); // full: don't build a typed event only to drop it
+                    } else {
+                        dispatcher.queueEvent(AmiEvents.of(m));
+                    }
                 }
                 default -> dispatcher.offerUnmatched(m);
             }
