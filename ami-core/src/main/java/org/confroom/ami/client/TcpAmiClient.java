@@ -442,6 +442,18 @@ public final class TcpAmiClient implements AmiClient {
         }
 
         @Override
+        public boolean wantsEvent(TcpConnection c, String name) {
+            // an unsolicited event that the full queue would refuse is counted and dropped before it is built;
+            // with the wire log on every event is built, so that it is logged
+            if (!WireLog.enabled() && dispatcher.dropsNewestNow()) {
+                eventsReceived.incrementAndGet();
+                dispatcher.dropNewest();
+                return false;
+            }
+            return true;
+        }
+
+        @Override
         public void onInputDecoded(TcpConnection c) {
             dispatcher.wakeConsumer();
         }

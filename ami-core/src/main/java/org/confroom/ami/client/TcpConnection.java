@@ -37,6 +37,9 @@ final class TcpConnection {
 
         void onMalformed(TcpConnection connection, MalformedMessage malformed);
 
+        /** @return false to have an event without ActionID skipped before it is built (see {@link AmiDecoder.FrameSink#wantsEvent}) */
+        boolean wantsEvent(TcpConnection connection, String name);
+
         /** Everything decoded from one read of the socket has been reported. */
         void onInputDecoded(TcpConnection connection);
 
@@ -143,7 +146,17 @@ final class TcpConnection {
             w.start();
             InputStream in = s.getInputStream();
             byte[] buf = new byte[64 * 1024];
-            AmiDecoder.FrameSink sink = this::onFrame;
+            AmiDecoder.FrameSink sink = new AmiDecoder.FrameSink() {
+                @Override
+                public void accept(AmiFrame frame) {
+                    onFrame(frame);
+                }
+
+                @Override
+                public boolean wantsEvent(String name) {
+                    return handler.wantsEvent(TcpConnection.this, name);
+                }
+            };
             while (true) {
                 int n = in.read(buf);
                 if (n < 0) {

@@ -32,6 +32,18 @@ public final class AmiDecoder {
     public interface FrameSink {
         /** Called once per frame, in input order, on the thread that feeds the decoder. */
         void accept(AmiFrame frame);
+
+        /**
+         * Asked before the decoder builds an event that carries no {@code ActionID} (so it answers no
+         * action). Returning false skips it: no message is built and {@link #accept} is not called for
+         * it. A client whose event queue is full uses this not to build events it would drop anyway.
+         *
+         * @param name the event name
+         * @return true (the default) to receive the event
+         */
+        default boolean wantsEvent(String name) {
+            return true;
+        }
     }
 
     private enum State { BANNER, HEADERS, FOLLOWS_OUTPUT, FOLLOWS_END, SKIP_MESSAGE }
@@ -42,6 +54,8 @@ public final class AmiDecoder {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte CR = '\r';
     private static final String END_COMMAND = "--END COMMAND--";
+    private static final String ACTION_ID = "ActionID";
+    private static final String[] NO_LINES = new String[0];
     private static final int EXCERPT_CHARS = 240;
     private static final int KEY_CACHE_SLOTS = 512;
     private static final int NAME_CACHE_SLOTS = 256;
@@ -320,13 +334,28 @@ public final class AmiDecoder {
     }
 
     private void emit(FrameSink sink) {
-        String[] out = followsOutput == null ? new String[0] : followsOutput.toArray(new String[0]);
+        if (type == MessageType.EVENT && !hasActionId() && !sink.wantsEvent(name)) {
+            resetMessage();
+            state = State.HEADERS;
+            return;
+        }
+        String[] out = followsOutput == null ? NO_LINES : followsOutput.toArray(NO_LINES);
         AmiMessage message = new AmiMessage(type, headerNames(), name,
                 Arrays.copyOf(valueBytes, valueLength), Arrays.copyOf(valueEnds, count), count, out);
         resetMessage();
         state = State.HEADERS;
         messages++;
         sink.accept(message);
+    }
+
+    private boolean hasActionId() {
+        for (int i = 0; i < count; i++) {
+            String k = keys[i];
+            if (k == ACTION_ID || k.equalsIgnoreCase(ACTION_ID)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reject(String reason, String offendingLine, FrameSink sink) {
