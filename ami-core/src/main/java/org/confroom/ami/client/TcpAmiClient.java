@@ -64,13 +64,7 @@ public final class TcpAmiClient implements AmiClient {
     private final Object lock = new Object();
     private final ConnectionHandler handler = new ConnectionHandler();
 
-    private final AtomicLong actionsSent = new AtomicLong();
-    private final AtomicLong responses = new AtomicLong();
-    private final AtomicLong timeouts = new AtomicLong();
-    private final AtomicLong outcomeUnknown = new AtomicLong();
-    private final AtomicLong eventsReceived = new AtomicLong();
-    private final AtomicLong malformed = new AtomicLong();
-    private final AtomicLong connects = new AtomicLong();
+    private final ClientCounters counters = new ClientCounters();
 
     private volatile ConnectionState state = ConnectionState.NEW;
     private volatile TcpConnection connection;
@@ -181,14 +175,14 @@ public final class TcpAmiClient implements AmiClient {
             return p;
         }
         inFlight.add(p);
-        actionsSent.incrementAndGet();
+        counters.actionSent();
         c.enqueue(bytes, p);
         if (c.isClosed()) {
             // lost the race with a dying connection: never leave the action waiting for its timeout
             inFlight.fail(p, p.written ? new AmiOutcomeUnknownException(p.actionName, id, null)
                     : new AmiNotConnectedException(action.name() + " not sent: connection " + c.label() + " closed"));
         }
-        p.response.whenComplete((r, err) -> countCompletion(err));
+        p.response.whenComplete((r, err) -> counters.completion(err));
         return p;
     }
 
@@ -207,17 +201,6 @@ public final class TcpAmiClient implements AmiClient {
             }
         });
         return e.toBytes();
-    }
-
-    private void countCompletion(Throwable err) {
-        Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        if (t == null || t instanceof AmiErrorResponseException) {
-            responses.incrementAndGet();
-        } else if (t instanceof AmiTimeoutException) {
-            timeouts.incrementAndGet();
-        } else if (t instanceof AmiOutcomeUnknownException) {
-            outcomeUnknown.incrementAndGet();
-        }
     }
 
     private void expireActions() {
@@ -293,7 +276,7 @@ public final class TcpAmiClient implements AmiClient {
             }
             backoff.reset();
             everReady = true;
-            connects.incrementAndGet();
+            counters.connected();
             setState(ConnectionState.READY, null, null);
         }
         firstReady.complete(null);
@@ -364,9 +347,7 @@ public final class TcpAmiClient implements AmiClient {
 
     @Override
     public ClientStats stats() {
-        return new ClientStats(actionsSent.get(), responses.get(), timeouts.get(), outcomeUnknown.get(),
-                eventsReceived.get(), dispatcher.deliveredCount(), dispatcher.lostCount(), dispatcher.depth(),
-                malformed.get(), connects.get());
+        return counters.snapshot(dispatcher);
     }
 
     @Override
@@ -424,7 +405,7 @@ public final class TcpAmiClient implements AmiClient {
                     if (id != null && inFlight.onEventWithActionId(m, id, AmiEvents::of)) {
                         return;
                     }
-                    eventsReceived.incrementAndGet();
+                    counters.eventReceived();
                     if (dispatcher.dropsNewestNow()) {
                         dispatcher.dropNewest(); // full: don't build a typed event only to drop it
                     } else {
@@ -437,7 +418,7 @@ public final class TcpAmiClient implements AmiClient {
 
         @Override
         public void onMalformed(TcpConnection c, MalformedMessage m) {
-            malformed.incrementAndGet();
+            counters.malformed(1);
             dispatcher.offerMalformed(m);
         }
 
@@ -446,7 +427,7 @@ public final class TcpAmiClient implements AmiClient {
             // an unsolicited event that the full queue would refuse is counted and dropped before it is built;
             // with the wire log on every event is built, so that it is logged
             if (!WireLog.enabled() && dispatcher.dropsNewestNow()) {
-                eventsReceived.incrementAndGet();
+                counters.eventReceived();
                 dispatcher.dropNewest();
                 return false;
             }

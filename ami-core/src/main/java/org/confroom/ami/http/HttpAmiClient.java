@@ -36,6 +36,7 @@ import org.confroom.ami.client.AmiClientConfig;
 import org.confroom.ami.client.AmiEventListener;
 import org.confroom.ami.client.AmiResponse;
 import org.confroom.ami.client.Backoff;
+import org.confroom.ami.client.ClientCounters;
 import org.confroom.ami.client.ClientStats;
 import org.confroom.ami.client.ConnectionEvent;
 import org.confroom.ami.client.ConnectionListener;
@@ -97,13 +98,7 @@ public final class HttpAmiClient implements AmiClient {
     private final AtomicLong nextId = new AtomicLong();
     private final Object lock = new Object();
 
-    private final AtomicLong actionsSent = new AtomicLong();
-    private final AtomicLong responses = new AtomicLong();
-    private final AtomicLong timeouts = new AtomicLong();
-    private final AtomicLong outcomeUnknown = new AtomicLong();
-    private final AtomicLong eventsReceived = new AtomicLong();
-    private final AtomicLong malformed = new AtomicLong();
-    private final AtomicLong connects = new AtomicLong();
+    private final ClientCounters counters = new ClientCounters();
 
     private volatile ConnectionState state = ConnectionState.NEW;
     /** The {@code mansession_id} of the logged-in session; empty before the first login. */
@@ -248,7 +243,7 @@ public final class HttpAmiClient implements AmiClient {
         try {
             ScheduledFuture<?> expiry = timer.schedule(() -> {
                 if (result.completeExceptionally(new AmiTimeoutException("Originate", id, timeout))) {
-                    timeouts.incrementAndGet();
+                    counters.timeout();
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             result.whenComplete((r, e) -> expiry.cancel(false));
@@ -271,19 +266,19 @@ public final class HttpAmiClient implements AmiClient {
     /** Sends an action's request in the current session and classifies the answer. */
     private CompletableFuture<RawmanReply> exchange(RawmanRequest request, Duration timeout) {
         String sid = sessionId;
-        actionsSent.incrementAndGet();
+        counters.actionSent();
         return transport.send(request, sid, timeout).handle((reply, err) -> {
             if (err != null) {
                 throw new CompletionException(transportFailure(request, timeout, unwrap(err)));
             }
             countMalformed(reply);
             if (reply.httpStatus() != 200 || reply.response().isEmpty()) {
-                outcomeUnknown.incrementAndGet();
+                counters.outcomeUnknown();
                 throw new CompletionException(new AmiOutcomeUnknownException(request.action(), request.actionId(),
                         new IOException(reply.httpStatus() != 200 ? "HTTP status " + reply.httpStatus()
                                 : "the HTTP answer held no AMI response")));
             }
-            responses.incrementAndGet();
+            counters.response();
             if (reply.sessionLost(sid)) {
                 throw new CompletionException(new AmiNotConnectedException(request.action() + " (ActionID "
                         + request.actionId() + ") was not carried out: the Asterisk HTTP manager session expired"
@@ -298,11 +293,11 @@ public final class HttpAmiClient implements AmiClient {
 
     private Throwable transportFailure(RawmanRequest request, Duration timeout, Throwable t) {
         if (t instanceof HttpTimeoutException) {
-            timeouts.incrementAndGet();
+            counters.timeout();
             return new AmiTimeoutException(request.action(), request.actionId(), timeout);
         }
         if (t instanceof IOException) {
-            outcomeUnknown.incrementAndGet();
+            counters.outcomeUnknown();
             return new AmiOutcomeUnknownException(request.action(), request.actionId(), t);
         }
         return t;
@@ -354,7 +349,7 @@ public final class HttpAmiClient implements AmiClient {
         synchronized (lock) {
             if (!closed) {
                 sessionId = sid;
-                connects.incrementAndGet();
+                counters.connected();
                 return true;
             }
         }
@@ -476,7 +471,7 @@ public final class HttpAmiClient implements AmiClient {
             if (m.isEvent("WaitEventComplete")) {
                 continue;
             }
-            eventsReceived.incrementAndGet();
+            counters.eventReceived();
             AmiEvent event = AmiEvents.of(m);
             dispatcher.offerEvent(event);
             if (event instanceof OriginateResponseEvent response) {
@@ -565,9 +560,7 @@ public final class HttpAmiClient implements AmiClient {
 
     @Override
     public ClientStats stats() {
-        return new ClientStats(actionsSent.get(), responses.get(), timeouts.get(), outcomeUnknown.get(),
-                eventsReceived.get(), dispatcher.deliveredCount(), dispatcher.lostCount(), dispatcher.depth(),
-                malformed.get(), connects.get());
+        return counters.snapshot(dispatcher);
     }
 
     /**
@@ -625,7 +618,7 @@ public final class HttpAmiClient implements AmiClient {
 
     private void countMalformed(RawmanReply reply) {
         if (!reply.malformed().isEmpty()) {
-            malformed.addAndGet(reply.malformed().size());
+            counters.malformed(reply.malformed().size());
             LOG.log(Level.WARNING, "AMI HTTP client " + settings.name() + ": skipped malformed input: "
                     + reply.malformed().get(0).reason());
         }
