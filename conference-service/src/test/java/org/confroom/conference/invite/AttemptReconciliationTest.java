@@ -1,5 +1,7 @@
 package org.confroom.conference.invite;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import org.confroom.conference.invitee.InviteeRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +45,12 @@ class AttemptReconciliationTest {
     AttemptDispatcher dispatcher;
 
     private PbxEventRecorder recorder;
-    private final SimControls sim = AmiSimTestResource.simulator().controls();
+    private SimControls sim;
 
     @BeforeEach
     void setUp() throws Exception {
+        assumeTrue(AmiSimTestResource.simulator() != null, "needs the simulator's fault controls (not run against a real Asterisk)");
+        sim = AmiSimTestResource.simulator().controls();
         support.use(s -> s);
         awaitPbxReady();
         recorder = new PbxEventRecorder();
@@ -54,6 +58,9 @@ class AttemptReconciliationTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        if (sim == null) {
+            return;
+        }
         sim.stallReading(false);
         recorder.close();
         awaitPbxReady();

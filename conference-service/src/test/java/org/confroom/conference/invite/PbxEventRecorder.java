@@ -21,8 +21,8 @@ final class PbxEventRecorder implements AutoCloseable {
     private final List<AmiEvent> events = new CopyOnWriteArrayList<>();
 
     PbxEventRecorder() throws Exception {
-        client = new TcpAmiClient(AmiClientConfig.builder("127.0.0.1", AmiSimTestResource.simulator().port())
-                .credentials("admin", "admin-secret").eventMask("call").name("test-recorder").build());
+        client = new TcpAmiClient(AmiClientConfig.builder(AmiSimTestResource.host(), AmiSimTestResource.port())
+                .credentials(AmiSimTestResource.adminUser(), AmiSimTestResource.adminSecret()).eventMask("call").name("test-recorder").build());
         client.addListener(events::add);
         client.connect().get(10, TimeUnit.SECONDS);
     }

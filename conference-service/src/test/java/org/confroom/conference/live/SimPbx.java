@@ -34,8 +34,8 @@ public final class SimPbx implements AutoCloseable {
 
     /** @return a connected admin session to the test simulator */
     public static SimPbx connect() {
-        AmiClient c = new TcpAmiClient(AmiClientConfig.builder("127.0.0.1", AmiSimTestResource.simulator().port())
-                .credentials("admin", "admin-secret").eventMask("call").reconnect(false).name("test-admin").build());
+        AmiClient c = new TcpAmiClient(AmiClientConfig.builder(AmiSimTestResource.host(), AmiSimTestResource.port())
+                .credentials(AmiSimTestResource.adminUser(), AmiSimTestResource.adminSecret()).eventMask("call").reconnect(false).name("test-admin").build());
         c.connect().orTimeout(10, TimeUnit.SECONDS).join();
         return new SimPbx(c);
     }

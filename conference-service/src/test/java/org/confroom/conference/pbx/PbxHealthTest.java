@@ -1,5 +1,7 @@
 package org.confroom.conference.pbx;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -26,12 +28,13 @@ class PbxHealthTest {
         awaitTrue("connected", () -> pbx.health().up());
         PbxConnection.PbxHealth up = pbx.health();
         assertThat(up.state()).isEqualTo(ConnectionState.READY);
-        assertThat(up.detail()).isEqualTo("connected and authenticated as confmgr@127.0.0.1:"
-                + AmiSimTestResource.simulator().port());
+        assertThat(up.detail()).startsWith("connected and authenticated as ")
+                .endsWith("@" + AmiSimTestResource.host() + ":" + AmiSimTestResource.port());
 
+        assumeTrue(AmiSimTestResource.simulator() != null, "dropping connections needs the simulator");
         AmiSimTestResource.simulator().controls().dropAllConnections();
         awaitTrue("down with a reason", () -> !pbx.health().up() && pbx.health().detail().contains("closed"));
-        assertThat(pbx.health().detail()).startsWith(pbx.health().state() + " (confmgr@127.0.0.1:");
+        assertThat(pbx.health().detail()).startsWith(pbx.health().state() + " (").contains("@127.0.0.1:");
 
         awaitTrue("recovered", () -> pbx.health().up());
     }
