@@ -95,7 +95,7 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     private Pbx newPbx(int firstSequence) {
-        return new Pbx(config.timing(), firstSequence, config.managerConf());
+        return new Pbx(config.timing(), firstSequence, config.managerConf(), config.manualClock());
     }
 
     /** Stops listening, drops every connection and stops the PBX thread. */

@@ -36,15 +36,20 @@ final class Pbx implements AutoCloseable {
     /** false between a restart and the boot-time FullyBooted (27) */
     volatile boolean booted = true;
     private final ScheduledExecutorService thread;
+    /** Null in real-time mode; else the virtual clock of every delayed task. */
+    private final ManualClock manualClock;
+    private volatile Thread pbxThread;
 
-    Pbx(SimTiming timing, int firstChannelSequence, ManagerConf managerConf) {
+    Pbx(SimTiming timing, int firstChannelSequence, ManagerConf managerConf, boolean manualClock) {
         this.timing = timing;
+        this.manualClock = manualClock ? new ManualClock() : null;
         this.managerConf = managerConf;
         this.channels = new ChannelRegistry(firstChannelSequence, startedAt.getEpochSecond());
         this.events = new CallEvents(bus);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ami-sim-pbx");
             t.setDaemon(true);
+            pbxThread = t;
             return t;
         });
     }
@@ -67,9 +72,35 @@ final class Pbx implements AutoCloseable {
     void scheduleMillis(long millis, Runnable task) {
         if (millis <= 0) {
             execute(task);
+        } else if (manualClock != null) {
+            Runnable set = () -> manualClock.schedule(millis, guarded(task));
+            if (Thread.currentThread() == pbxThread) {
+                set.run(); // a timer set by a timer must be seen by the advance that runs it
+            } else {
+                execute(set);
+            }
         } else if (!thread.isShutdown()) {
             thread.schedule(guarded(task), millis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Moves the virtual clock forward and runs every timer that falls due, in time order, on the PBX
+     * thread; returns when they, and what they queued to run at once, have run. Manual clock mode only.
+     *
+     * @return timers still waiting after the advance
+     */
+    int advance(Duration by) {
+        if (manualClock == null) {
+            throw new IllegalStateException("the simulator runs in real time; start it with SimConfig.Builder.manualClock(true)");
+        }
+        long target = call(manualClock::now) + by.toMillis();
+        boolean ran;
+        do {
+            ran = call(() -> manualClock.runUntil(target));
+            call(() -> null); // the tasks the timers handed to execute() run before this returns
+        } while (ran);
+        return call(manualClock::pending);
     }
 
     /** Runs a computation on the PBX thread and waits for it (for controls and tests). */

@@ -15,8 +15,10 @@ public final class SimConfig {
     private final ManagerConf managerConf;
     private final SimTiming timing;
     private final int firstChannelSequence;
+    private final boolean manualClock;
 
     private SimConfig(Builder b) {
+        this.manualClock = b.manualClock;
         this.port = b.port;
         this.httpPort = b.httpPort;
         this.managerConf = b.managerConf;
@@ -54,6 +56,10 @@ public final class SimConfig {
         return firstChannelSequence;
     }
 
+    boolean manualClock() {
+        return manualClock;
+    }
+
     /** Collects the settings of a {@link SimConfig}. */
     public static final class Builder {
         private int port = 5038;
@@ -61,8 +67,19 @@ public final class SimConfig {
         private ManagerConf managerConf = ManagerConf.recorded();
         private SimTiming timing = SimTiming.recorded();
         private int firstChannelSequence;
+        private boolean manualClock;
 
         private Builder() {
+        }
+
+        /**
+         * @param on true for the deterministic clock mode: the PBX's timers (ring, answer, prompts, DTMF,
+         *     hangup trails, the login failure delay) wait until {@link SimControls#advance} moves virtual
+         *     time past them; network-level waits (restart windows, HTTP waitevent, the slow writer) stay real
+         */
+        public Builder manualClock(boolean on) {
+            this.manualClock = on;
+            return this;
         }
 
         /** @param p AMI TCP port on 127.0.0.1; 0 picks a free one */

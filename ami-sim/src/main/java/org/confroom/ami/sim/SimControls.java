@@ -13,6 +13,18 @@ public final class SimControls {
         this.sim = sim;
     }
 
+    /**
+     * Deterministic clock mode ({@code SimConfig.Builder.manualClock(true)}): moves the PBX's virtual time
+     * forward and runs, in time order, every timer that falls due; returns when they have run.
+     *
+     * @param by how far to move the clock (delays are scaled by the timing's scale first)
+     * @return timers still waiting
+     * @throws IllegalStateException when the simulator runs in real time
+     */
+    public int advance(Duration by) {
+        return sim.pbx().advance(by);
+    }
+
     /** Drops every AMI connection at once, without Shutdown event or flush. */
     public void dropAllConnections() {
         sim.server().dropAll();
