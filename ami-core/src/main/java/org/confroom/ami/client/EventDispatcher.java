@@ -53,7 +53,6 @@ public final class EventDispatcher implements AutoCloseable {
     private final AtomicLong gap = new AtomicLong();
     private final AtomicLong headGap = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
-    private final AtomicLong offered = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
@@ -121,7 +120,6 @@ public final class EventDispatcher implements AutoCloseable {
 
     /** Counts an event the producer dropped because {@link #dropsNewestNow()} said so, exactly like a refused offer. */
     void dropNewest() {
-        offered.incrementAndGet();
         gap.incrementAndGet();
         lost.incrementAndGet();
     }
@@ -221,7 +219,6 @@ public final class EventDispatcher implements AutoCloseable {
     }
 
     private void offerItem(Object item) {
-        offered.incrementAndGet();
         if (policy == OverflowPolicy.DROP_OLDEST) {
             // the gap is at the head of the queue: the consumer announces it before its next item
             while (!enqueue(item)) {
