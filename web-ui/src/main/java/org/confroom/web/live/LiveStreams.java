@@ -1,0 +1,114 @@
+package org.confroom.web.live;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.confroom.conference.live.ListenerRegistry;
+import org.confroom.conference.live.LiveChange;
+import org.confroom.conference.live.LiveRooms;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+/**
+ * Server-Sent Event streams for the pages. A page's stream sends named events whose data is an HTML
+ * fragment that htmx swaps in ({@code sse-swap="name"}). Changes are coalesced: after a change the
+ * fragment is rendered again at most every {@link #COALESCE}, from the current state, so a burst of
+ * 200 joins costs a handful of renders and a slow client never holds up the AMI event thread (the
+ * {@link ListenerRegistry} queues per subscriber). Every stream also carries the PBX banner
+ * ({@code pbx}) and a keep-alive comment that lets a dead client be noticed.
+ */
+@ApplicationScoped
+public class LiveStreams {
+    /** Coalescing window of re-renders after live changes. */
+    public static final Duration COALESCE = Duration.ofMillis(100);
+    /** Interval of the keep-alive and of periodic refreshes. */
+    public static final Duration TICK = Duration.ofSeconds(1);
+
+    @Inject
+    LiveRooms liveRooms;
+
+    @Inject
+    @Location("fragments/pbx-banner.html")
+    Template banner;
+
+    /** One named part of a page that a stream keeps fresh. */
+    public record Part(String event, Predicate<LiveChange> affectedBy, Supplier<String> render, boolean onTick) {
+        /** A part re-rendered after the live changes it depends on. */
+        public static Part onChange(String event, Predicate<LiveChange> affectedBy, Supplier<String> render) {
+            return new Part(event, affectedBy, render, false);
+        }
+
+        /** A part re-rendered every tick and sent only when it differs from the last one sent (database state). */
+        public static Part polled(String event, Supplier<String> render) {
+            return new Part(event, c -> false, render, true);
+        }
+    }
+
+    /**
+     * @param sse the JAX-RS SSE factory of the request
+     * @param parts what the page keeps fresh, besides the PBX banner
+     * @return the event stream; it ends when the client goes away
+     */
+    public Multi<OutboundSseEvent> stream(Sse sse, List<Part> parts) {
+        Multi<LiveChange> changes = Multi.createFrom().<LiveChange> emitter(em -> {
+            ListenerRegistry.Subscription s = liveRooms.subscribe(em::emit);
+            em.onTermination(s::close);
+        });
+        Multi<List<LiveChange>> batches = changes.group().intoLists().every(COALESCE).filter(l -> !l.isEmpty());
+        Multi<Long> ticks = Multi.createFrom().ticks().every(TICK);
+        String[] lastSent = new String[parts.size()];
+        String[] lastBanner = {null};
+        Multi<OutboundSseEvent> fromChanges = batches.emitOn(Infrastructure.getDefaultWorkerPool()).onItem()
+                .transformToIterable(batch -> {
+                    List<OutboundSseEvent> out = new java.util.ArrayList<>();
+                    if (batch.stream().anyMatch(c -> c instanceof LiveChange.ConnectionChanged || c instanceof LiveChange.ChangesDropped)) {
+                        addIfChanged(out, sse, "pbx", renderBanner(), lastBanner, 0);
+                    }
+                    for (int i = 0; i < parts.size(); i++) {
+                        Part p = parts.get(i);
+                        boolean all = batch.stream().anyMatch(c -> c instanceof LiveChange.ChangesDropped || c instanceof LiveChange.ConnectionChanged);
+                        if (all || batch.stream().anyMatch(p.affectedBy())) {
+                            addIfChanged(out, sse, p.event(), p.render().get(), lastSent, i);
+                        }
+                    }
+                    return out;
+                });
+        Multi<OutboundSseEvent> fromTicks = ticks.emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToIterable(tick -> {
+            List<OutboundSseEvent> out = new java.util.ArrayList<>();
+            addIfChanged(out, sse, "pbx", renderBanner(), lastBanner, 0);
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).onTick()) {
+                    addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render().get(), lastSent, i);
+                }
+            }
+            if (out.isEmpty()) {
+                out.add(sse.newEventBuilder().comment("keep-alive").build());
+            }
+            return out;
+        });
+        return Multi.createBy().merging().streams(fromChanges, fromTicks);
+    }
+
+    private String renderBanner() {
+        return banner.data("status", liveRooms.status()).render();
+    }
+
+    private static void addIfChanged(List<OutboundSseEvent> out, Sse sse, String event, String html, String[] last, int i) {
+        synchronized (last) {
+            if (html.equals(last[i])) {
+                return;
+            }
+            last[i] = html;
+        }
+        out.add(sse.newEventBuilder().name(event).data(html).build());
+    }
+}
