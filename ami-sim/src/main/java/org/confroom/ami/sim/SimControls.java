@@ -30,6 +30,20 @@ public final class SimControls {
         sim.server().dropAll();
     }
 
+    /**
+     * The PBX goes away: stops listening (new connections are refused) and drops every AMI connection,
+     * until {@link #acceptConnections()}. The simulated calls and conferences stay as they are.
+     */
+    public void refuseConnections() {
+        sim.server().stopListening();
+        sim.server().dropAll();
+    }
+
+    /** Listens again on the same port after {@link #refuseConnections()}. */
+    public void acceptConnections() {
+        sim.server().listen(sim.port());
+    }
+
     /** @param stalled true to stop reading client input on every session (actions then get no answer) */
     public void stallReading(boolean stalled) {
         sim.faults().stall(stalled);

@@ -34,6 +34,27 @@ class RestartAndScaleTest {
     }
 
     @Test
+    void refuseConnectionsDropsAndRefusesUntilAcceptedAgain() throws Exception {
+        try (AmiSimulator sim = AmiSimulator.start(Replay.config().build())) {
+            SimClient before = new SimClient(sim.port());
+            before.login("confmgr", "confmgr-secret", "off");
+            sim.controls().refuseConnections();
+            assertThat(before.awaitClose(Duration.ofSeconds(5))).isTrue();
+            boolean refused;
+            try (SimClient c = new SimClient(sim.port())) {
+                refused = c.awaitClose(Duration.ofSeconds(2)) && c.banner() == null;
+            } catch (ConnectException e) {
+                refused = true;
+            }
+            assertThat(refused).isTrue();
+            sim.controls().acceptConnections();
+            try (SimClient c = new SimClient(sim.port())) {
+                c.login("confmgr", "confmgr-secret", "off");
+            }
+        }
+    }
+
+    @Test
     void restartRefusesConnectionsWhileDown() throws Exception {
         SimTiming slowRestart = SimTiming.recorded().withScale(0.5);
         try (AmiSimulator sim = AmiSimulator.start(SimConfig.builder().port(0).timing(slowRestart).build())) {
