@@ -20,6 +20,10 @@ public final class WebConfig {
 
         /** @return where the database came from when none was configured */
         Optional<String> database();
+
+        /** @return host:port of the local PostgreSQL tried first when no datasource is configured, or none */
+        @WithDefault("127.0.0.1:5432")
+        String localPostgres();
     }
 
     /** {@code confroom.admin.*}: the first admin, created at start when missing. */

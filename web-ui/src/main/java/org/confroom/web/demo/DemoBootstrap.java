@@ -40,6 +40,9 @@ public final class DemoBootstrap {
     /** Where the database came from, for the start-up banner. */
     public static final String DATABASE_ORIGIN_PROPERTY = "confroom.demo.database";
 
+    /** host:port of a local PostgreSQL to try first (trust auth), or {@code none} to go straight to the embedded one. */
+    public static final String LOCAL_POSTGRES_PROPERTY = "confroom.demo.local-postgres";
+
     private static volatile AmiSimulator simulator;
     private static volatile EmbeddedPostgres embeddedPostgres;
 
@@ -86,13 +89,16 @@ public final class DemoBootstrap {
 
     private static void provideDatabase(SmallRyeConfig config) {
         String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");
-        String local = "jdbc:postgresql://127.0.0.1:5432/";
-        try {
-            createDatabaseIfMissing(local + "postgres", user, "confroom");
-            useDatabase(local + "confroom", user, "local PostgreSQL at 127.0.0.1:5432, database confroom");
-            return;
-        } catch (SQLException e) {
-            System.err.println("confroom: no local PostgreSQL at 127.0.0.1:5432 (" + e.getMessage() + "); starting an embedded one");
+        String local = config.getOptionalValue(LOCAL_POSTGRES_PROPERTY, String.class).orElse("127.0.0.1:5432");
+        if (!"none".equals(local)) {
+            String server = "jdbc:postgresql://" + local + "/";
+            try {
+                createDatabaseIfMissing(server + "postgres", user, "confroom");
+                useDatabase(server + "confroom", user, "local PostgreSQL at " + local + ", database confroom");
+                return;
+            } catch (SQLException e) {
+                System.err.println("confroom: no local PostgreSQL at " + local + " (" + e.getMessage() + "); starting an embedded one");
+            }
         }
         try {
             Path data = Path.of(System.getProperty("user.home"), ".confroom", "pgdata");
