@@ -38,10 +38,29 @@ final class ConfBridgeApp {
         room.members.add(member);
         c.member = member;
         ConferenceRoom r = room;
-        if (profile.announcesOnlyPerson && room.members.size() == 1) {
-            pbx.schedule(pbx.timing.joinPrompt(), () -> enterBridge(r, member));
+        if (room.arriving != null) {
+            room.arriving.add(member);
+        } else if (profile.announcesOnlyPerson && room.members.size() == 1) {
+            // "alone?" is decided once everything arriving in this same step is in: the two legs of a dual
+            // Redirect join together and neither hears conf-onlyperson (10), while a member one step ahead
+            // of the others hears all of it (19)
+            room.arriving = new java.util.ArrayList<>(List.of(member));
+            pbx.scheduleMillis(0, () -> decideArrivals(r));
         } else {
             enterBridge(room, member);
+        }
+    }
+
+    private void decideArrivals(ConferenceRoom room) {
+        List<ConferenceMember> arrived = room.arriving;
+        room.arriving = null;
+        if (arrived.size() == 1 && room.members.size() == 1) {
+            ConferenceMember first = arrived.get(0);
+            pbx.schedule(pbx.timing.joinPrompt(), () -> enterBridge(room, first));
+            return;
+        }
+        for (ConferenceMember m : arrived) {
+            enterBridge(room, m);
         }
     }
 

@@ -14,6 +14,11 @@ final class ConferenceRoom {
     final List<ConferenceMember> members = new ArrayList<>();
     final String announcerName;
     boolean locked;
+    /**
+     * Members who arrived in the same PBX step as the room's first member, waiting for the end of that
+     * step to learn whether the first one is alone; null when no decision is pending.
+     */
+    List<ConferenceMember> arriving;
     boolean recording;
 
     ConferenceRoom(String name, String announcerName) {
