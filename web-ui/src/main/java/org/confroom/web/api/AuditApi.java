@@ -39,7 +39,7 @@ public class AuditApi {
     @RolesAllowed(Role.VIEWER_NAME)
     @Operation(summary = "Audit rows filtered by actor, action (or family: 'contact' finds contact.*), room id and time range [from, to)")
     public ApiPage<AuditDto> search(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("room") Long room, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("room") String room, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         return ApiPage.of(audit.search(new AuditFilter(actor, action, room, from, to).query(page, size)), AuditDto::of);
     }

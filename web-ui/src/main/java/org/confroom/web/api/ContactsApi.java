@@ -1,9 +1,7 @@
 package org.confroom.web.api;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,6 +12,7 @@ import org.confroom.conference.directory.ContactImport;
 import org.confroom.conference.directory.ContactService;
 import org.confroom.conference.directory.ImportReport;
 import org.confroom.conference.directory.ImportRow;
+import org.confroom.web.directory.UploadedCsv;
 import org.confroom.web.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -134,14 +133,7 @@ public class ContactsApi {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Operation(summary = "Import contacts from an uploaded CSV file (form field 'file')")
     public ImportResult importUpload(@RestForm("file") FileUpload file) {
-        if (file == null) {
-            throw new ValidationException("file", "send the CSV file in the form field 'file'");
-        }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return ImportResult.of(importer.importCsv(in, file.fileName(), actor()));
-        } catch (IOException e) {
-            throw new ValidationException("file", "could not be read: " + e.getMessage());
-        }
+        return ImportResult.of(UploadedCsv.importInto(importer, file, actor()));
     }
 
     static <T> T required(T body) {

@@ -11,13 +11,25 @@ import org.confroom.conference.audit.AuditQuery;
 /**
  * The audit filters as typed (page and API share them): times as ISO-8601 with an offset
  * ({@code 2024-03-01T12:00:00Z}) or local to the server's time zone ({@code 2024-03-01T12:00}, what a
- * {@code datetime-local} field sends).
+ * {@code datetime-local} field sends); the room by its id.
  */
-public record AuditFilter(String actor, String action, Long room, String from, String to) {
+public record AuditFilter(String actor, String action, String room, String from, String to) {
 
     /** @return the service query for page {@code page} of {@code size} rows */
     public AuditQuery query(int page, int size) {
-        return new AuditQuery(actor, action, room, time("from", from), time("to", to), page, size);
+        return new AuditQuery(actor, action, roomId(), time("from", from), time("to", to), page, size);
+    }
+
+    /** @return the room id filtered on, or null for any room */
+    public Long roomId() {
+        if (room == null || room.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(room.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException("room", "a room id such as 12, or nothing for any room");
+        }
     }
 
     /** @return the time, or null when blank */

@@ -58,7 +58,7 @@ public class AuditPage {
         }
 
         public boolean roomSelected(Long id) {
-            return id.equals(filter.room());
+            return id.toString().equals(filter.room());
         }
     }
 
@@ -69,7 +69,7 @@ public class AuditPage {
     RoomService rooms;
 
     @GET
-    public Response audit(@QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("room") Long room,
+    public Response audit(@QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("room") String room,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page) {
         AuditFilter filter = new AuditFilter(actor, action, room, from, to);
         List<Room> active = rooms.listActive();

@@ -1,14 +1,10 @@
 package org.confroom.web.directory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.Map;
 
 import org.confroom.conference.ConferenceException;
 import org.confroom.conference.NotFoundException;
-import org.confroom.conference.ValidationException;
 import org.confroom.conference.directory.Contact;
 import org.confroom.conference.directory.ContactDraft;
 import org.confroom.conference.directory.ContactImport;
@@ -178,18 +174,12 @@ public class ContactsPage {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Role.OPERATOR_NAME)
     public Response importCsv(@RestForm("file") FileUpload file) {
-        if (file == null || file.fileName() == null || file.fileName().isBlank()) {
-            return Response.status(400).entity(Templates.importing(null,
-                    FormError.of(new ValidationException("file", "choose a CSV file to upload")))).build();
-        }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            ImportReport report = importer.importCsv(in, file.fileName(), actor());
+        try {
+            ImportReport report = UploadedCsv.importInto(importer, file, actor());
             return Response.ok(Templates.importing(new ImportView(file.fileName(), report), FormError.NONE)).build();
         } catch (ConferenceException e) {
             FormError error = FormError.of(e);
             return Response.status(error.status()).entity(Templates.importing(null, error)).build();
-        } catch (IOException e) {
-            throw new ValidationException("file", "could not be read: " + e.getMessage());
         }
     }
 

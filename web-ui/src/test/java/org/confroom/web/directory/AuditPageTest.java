@@ -58,6 +58,7 @@ class AuditPageTest {
         assertThat(s.request().queryParam("actor", actor).queryParam("to", before.toString()).get("/api/audit").jsonPath()
                 .getLong("total")).isZero();
         s.request().queryParam("from", "yesterday").get("/api/audit").then().statusCode(400).body("field", equalTo("from"));
+        s.request().queryParam("room", "big").get("/api/audit").then().statusCode(400).body("field", equalTo("room"));
 
         String page = s.request().queryParam("actor", actor).queryParam("action", "room.create").get("/audit").then().statusCode(200)
                 .extract().asString();
