@@ -105,6 +105,12 @@ public class RoomService {
         return Room.list("archivedAt is null", Sort.by("number"));
     }
 
+    /** @return every room, archived ones included (after the active ones), by number */
+    @Transactional
+    public List<Room> listAll() {
+        return Room.list("order by case when archivedAt is null then 0 else 1 end, number");
+    }
+
     private void requireFreeNumber(String number, Long self) {
         long taken = self == null ? Room.count("pbxId = ?1 and number = ?2", pbx.defaultPbxId(), number)
                 : Room.count("pbxId = ?1 and number = ?2 and id <> ?3", pbx.defaultPbxId(), number, self);

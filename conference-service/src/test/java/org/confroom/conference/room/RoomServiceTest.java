@@ -34,6 +34,7 @@ class RoomServiceTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("changed by someone else");
         rooms.archive(r.id, "alice");
         assertThat(rooms.listActive()).extracting(x -> x.number).doesNotContain("4101");
+        assertThat(rooms.listAll()).filteredOn(x -> x.id.equals(r.id)).singleElement().satisfies(x -> assertThat(x.archived()).isTrue());
         assertThat(actions(r.id)).containsExactly("room.create", "room.update", "room.archive");
     }
 
