@@ -65,8 +65,9 @@ public class RoomService {
             throw new ConflictException("room " + room.number + " was changed by someone else meanwhile; reload and try again");
         }
         apply(room, draft);
-        requireFreeNumber(room.number, room.id);
+        // stamped before the number check: its query flushes the row, so the version goes up once per edit
         room.updatedAt = OffsetDateTime.now();
+        requireFreeNumber(room.number, room.id);
         audit.record(actor, "room.update", room.id, room.number, AuditEvent.Outcome.OK, describe(room));
         return room;
     }
