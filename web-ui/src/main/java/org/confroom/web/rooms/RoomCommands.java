@@ -3,9 +3,23 @@ package org.confroom.web.rooms;
 import org.confroom.conference.NotFoundException;
 import org.confroom.conference.moderation.ModerationService;
 
-/** The room-wide moderation commands by the name pages and the API use for them. */
+/** The moderation commands by the names pages and the API use for them. */
 final class RoomCommands {
     private RoomCommands() {
+    }
+
+    /**
+     * @param command mute, unmute or kick
+     * @param channel the member's channel name
+     * @throws NotFoundException for another name
+     */
+    static void member(ModerationService moderation, String command, long roomId, String channel, String actor) {
+        switch (command) {
+            case "mute" -> moderation.mute(roomId, channel, actor);
+            case "unmute" -> moderation.unmute(roomId, channel, actor);
+            case "kick" -> moderation.kick(roomId, channel, actor);
+            default -> throw new NotFoundException("no member command '" + command + "'");
+        }
     }
 
     /**

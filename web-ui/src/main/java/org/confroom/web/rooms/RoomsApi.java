@@ -252,12 +252,7 @@ public class RoomsApi {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Operation(summary = "Mute, unmute or kick a member", description = "The member is named by its channel in the body.")
     public Response member(@RestPath long id, @RestPath String command, MemberInput input) {
-        String channel = body(input).channel();
-        switch (command) {
-            case "mute" -> moderation.mute(id, channel, actor());
-            case "unmute" -> moderation.unmute(id, channel, actor());
-            default -> moderation.kick(id, channel, actor());
-        }
+        RoomCommands.member(moderation, command, id, body(input).channel(), actor());
         return Response.noContent().build();
     }
 

@@ -217,26 +217,10 @@ public class RoomsPage {
     // --- moderation: the channel is a form field (channel names contain '/' and ';') ---
 
     @POST
-    @Path("{id}/members/mute")
+    @Path("{id}/members/{command: mute|unmute|kick}")
     @RolesAllowed(Role.OPERATOR_NAME)
-    public TemplateInstance mute(@RestPath long id, @RestForm String channel) {
-        moderation.mute(id, channel, actor());
-        return membersPart(id);
-    }
-
-    @POST
-    @Path("{id}/members/unmute")
-    @RolesAllowed(Role.OPERATOR_NAME)
-    public TemplateInstance unmute(@RestPath long id, @RestForm String channel) {
-        moderation.unmute(id, channel, actor());
-        return membersPart(id);
-    }
-
-    @POST
-    @Path("{id}/members/kick")
-    @RolesAllowed(Role.OPERATOR_NAME)
-    public TemplateInstance kick(@RestPath long id, @RestForm String channel) {
-        moderation.kick(id, channel, actor());
+    public TemplateInstance member(@RestPath long id, @RestPath String command, @RestForm String channel) {
+        RoomCommands.member(moderation, command, id, channel, actor());
         return membersPart(id);
     }
 
