@@ -62,6 +62,9 @@ public class AttemptAdmission {
     @Inject
     Event<AttemptQueued> queued;
 
+    @Inject
+    AttemptNotices notices;
+
     /**
      * @return the new QUEUED attempt
      * @throws ConferenceException when refused (audited as REFUSED)
@@ -86,6 +89,7 @@ public class AttemptAdmission {
             CallAttempt a = insert(r, room, number, connectTo, now);
             audit.record(r.actor(), r.auditAction(), a.roomId, target(number, connectTo), AuditEvent.Outcome.OK, describe(a));
             queued.fire(new AttemptQueued(a.id, a.pbxId));
+            notices.changed(a);
             return a;
         } catch (ConferenceException e) {
             Map<String, Object> details = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -15,6 +16,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AttemptProgress {
     private static final System.Logger LOG = System.getLogger(AttemptProgress.class.getName());
+
+    @Inject
+    AttemptNotices notices;
 
     /**
      * @param id the attempt
@@ -40,6 +44,7 @@ public class AttemptProgress {
             return Optional.empty();
         }
         LOG.log(Level.DEBUG, () -> "attempt " + id + " " + before + " -> " + a.state() + ": " + what);
+        notices.changed(a);
         return Optional.of(a);
     }
 

@@ -40,6 +40,9 @@ public class AttemptQueue {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AttemptNotices notices;
+
     /**
      * Claims the due QUEUED attempts of a PBX in priority order, as many as the caps allow. Attempts
      * whose room was archived, or whose number the policy now refuses, fail with POLICY instead.
@@ -67,6 +70,7 @@ public class AttemptQueue {
             String refusal = refusal(a, room, policy);
             if (refusal != null) {
                 a.fail(FailureReason.POLICY, refusal, at);
+                notices.changed(a);
                 audit.record("system", a.kind == AttemptKind.INVITE ? "invite.dispatch" : "click_to_call.dispatch",
                         a.roomId, a.number, AuditEvent.Outcome.REFUSED, Map.of("attempt", a.id, "refused", refusal));
                 continue;
@@ -77,6 +81,7 @@ public class AttemptQueue {
             }
             a.dialString = settings.dialString(a.number);
             a.moveTo(AttemptState.DIALING, at);
+            notices.changed(a);
             onPbx++;
             if (room != null) {
                 perRoom.merge(room.id, 1, Integer::sum);

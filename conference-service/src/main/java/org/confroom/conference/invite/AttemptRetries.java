@@ -27,6 +27,9 @@ public class AttemptRetries {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AttemptNotices notices;
+
     /**
      * @param failedId a FAILED attempt
      * @param policy the policy in effect
@@ -51,6 +54,7 @@ public class AttemptRetries {
         details.put("after", failed.failureReason());
         details.put("notBefore", r.notBefore);
         audit.record("system", "invite.retry", r.roomId, r.number, AuditEvent.Outcome.OK, details);
+        notices.changed(r);
         return Optional.of(r);
     }
 }

@@ -65,8 +65,9 @@ public class RoomService {
             throw new ConflictException("room " + room.number + " was changed by someone else meanwhile; reload and try again");
         }
         apply(room, draft);
-        requireFreeNumber(room.number, room.id);
+        // stamped before the number check: its query flushes the row, so the version goes up once per edit
         room.updatedAt = OffsetDateTime.now();
+        requireFreeNumber(room.number, room.id);
         audit.record(actor, "room.update", room.id, room.number, AuditEvent.Outcome.OK, describe(room));
         return room;
     }
@@ -103,6 +104,12 @@ public class RoomService {
     @Transactional
     public List<Room> listActive() {
         return Room.list("archivedAt is null", Sort.by("number"));
+    }
+
+    /** @return every room, archived ones included (after the active ones), by number */
+    @Transactional
+    public List<Room> listAll() {
+        return Room.list("order by case when archivedAt is null then 0 else 1 end, number");
     }
 
     private void requireFreeNumber(String number, Long self) {

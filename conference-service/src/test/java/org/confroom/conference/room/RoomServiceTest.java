@@ -30,10 +30,12 @@ class RoomServiceTest {
         assertThat(r.bridgeProfile).isEqualTo("default_bridge");
         Room edited = rooms.update(r.id, r.version, RoomDraft.of("4101", "Board 2"), "bob");
         assertThat(edited.number).isEqualTo("4101");
+        assertThat(rooms.get(r.id).version).as("one version per edit").isEqualTo(r.version + 1);
         assertThatThrownBy(() -> rooms.update(r.id, r.version, RoomDraft.of("4102", "stale"), "carol"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("changed by someone else");
         rooms.archive(r.id, "alice");
         assertThat(rooms.listActive()).extracting(x -> x.number).doesNotContain("4101");
+        assertThat(rooms.listAll()).filteredOn(x -> x.id.equals(r.id)).singleElement().satisfies(x -> assertThat(x.archived()).isTrue());
         assertThat(actions(r.id)).containsExactly("room.create", "room.update", "room.archive");
     }
 

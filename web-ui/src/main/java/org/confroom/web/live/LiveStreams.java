@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.confroom.conference.invite.AttemptNotice;
+import org.confroom.conference.invite.AttemptNotices;
 import org.confroom.conference.live.ListenerRegistry;
 import org.confroom.conference.live.LiveChange;
 import org.confroom.conference.live.LiveRooms;
@@ -24,7 +26,8 @@ import jakarta.ws.rs.sse.Sse;
  * fragment is rendered again at most every {@link #COALESCE}, from the current state, so a burst of
  * 200 joins costs a handful of renders and a slow client never holds up the AMI event thread (the
  * {@link ListenerRegistry} queues per subscriber). Every stream also carries the PBX banner
- * ({@code pbx}) and a keep-alive comment that lets a dead client be noticed.
+ * ({@code pbx}) and a keep-alive comment that lets a dead client be noticed. Besides the live state, a part
+ * can follow committed changes of call attempts ({@link Part#onAttempts}), coalesced the same way.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -37,11 +40,20 @@ public class LiveStreams {
     LiveRooms liveRooms;
 
     @Inject
+    AttemptNotices attemptNotices;
+
+    @Inject
     @Location("fragments/pbx-banner.html")
     Template banner;
 
     /** One named part of a page that a stream keeps fresh. */
-    public record Part(String event, Predicate<LiveChange> affectedBy, Supplier<String> render, boolean onTick) {
+    public record Part(String event, Predicate<LiveChange> affectedBy, Supplier<String> render, boolean onTick,
+            Predicate<AttemptNotice> affectedByAttempts) {
+        /** A part that follows the live state (and the tick), not call attempts. */
+        public Part(String event, Predicate<LiveChange> affectedBy, Supplier<String> render, boolean onTick) {
+            this(event, affectedBy, render, onTick, n -> false);
+        }
+
         /** A part re-rendered after the live changes it depends on. */
         public static Part onChange(String event, Predicate<LiveChange> affectedBy, Supplier<String> render) {
             return new Part(event, affectedBy, render, false);
@@ -50,6 +62,11 @@ public class LiveStreams {
         /** A part re-rendered every tick and sent only when it differs from the last one sent (database state). */
         public static Part polled(String event, Supplier<String> render) {
             return new Part(event, c -> false, render, true);
+        }
+
+        /** A part re-rendered after committed changes of the call attempts it depends on (database state). */
+        public static Part onAttempts(String event, Predicate<AttemptNotice> affectedBy, Supplier<String> render) {
+            return new Part(event, c -> false, render, false, affectedBy);
         }
     }
 
@@ -95,7 +112,25 @@ public class LiveStreams {
             }
             return out;
         });
-        return Multi.createBy().merging().streams(fromChanges, fromTicks);
+        Multi<OutboundSseEvent> fromAttempts = attemptChanges(sse, parts, lastSent);
+        return Multi.createBy().merging().streams(fromChanges, fromTicks, fromAttempts);
+    }
+
+    private Multi<OutboundSseEvent> attemptChanges(Sse sse, List<Part> parts, String[] lastSent) {
+        Multi<AttemptNotice> notices = Multi.createFrom().<AttemptNotice> emitter(em -> {
+            ListenerRegistry.Subscription s = attemptNotices.subscribe(em::emit);
+            em.onTermination(s::close);
+        });
+        return notices.group().intoLists().every(COALESCE).filter(l -> !l.isEmpty())
+                .emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToIterable(batch -> {
+                    List<OutboundSseEvent> out = new java.util.ArrayList<>();
+                    for (int i = 0; i < parts.size(); i++) {
+                        if (batch.stream().anyMatch(parts.get(i).affectedByAttempts())) {
+                            addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render().get(), lastSent, i);
+                        }
+                    }
+                    return out;
+                });
     }
 
     private String renderBanner() {

@@ -1,0 +1,62 @@
+package org.confroom.web.rooms;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.confroom.conference.live.LiveMember;
+import org.confroom.conference.live.LiveRoom;
+import org.confroom.conference.live.MemberPhase;
+import org.confroom.conference.live.PbxStatus;
+
+/**
+ * A room's live conference as pages and the API show it.
+ *
+ * @param number conference number
+ * @param active true when the conference exists on the PBX (as far as we know)
+ * @param locked true when locked: invited phones cannot join
+ * @param recording true while recorded
+ * @param stale true while the live state may be out of date (PBX disconnected or resynchronising)
+ * @param pbxDetail the PBX connection in a sentence
+ * @param members members, joining ones included
+ */
+public record LiveView(String number, boolean active, boolean locked, boolean recording, boolean stale, String pbxDetail,
+        List<Member> members) {
+
+    /**
+     * One member.
+     *
+     * @param channel the channel name: send it back to mute, unmute or kick the member
+     * @param callerIdNum caller id number
+     * @param callerIdName caller id name
+     * @param muted true when muted
+     * @param talking true while talking (only with talk detection)
+     * @param admin true for an admin user
+     * @param phase JOINING (hears a prompt) or JOINED
+     * @param joinedAt when it joined, null while joining
+     */
+    public record Member(String channel, String callerIdNum, String callerIdName, boolean muted, boolean talking,
+            boolean admin, MemberPhase phase, Instant joinedAt) {
+
+        static Member of(LiveMember m) {
+            return new Member(m.channel(), m.callerIdNum(), m.callerIdName(), m.muted(), m.talking(), m.admin(), m.phase(),
+                    m.joinedAt());
+        }
+
+        /** @return the join time for display */
+        public String since() {
+            return TimeText.of(joinedAt);
+        }
+    }
+
+    static LiveView of(String number, Optional<LiveRoom> room, PbxStatus status) {
+        return new LiveView(number, room.isPresent(), room.map(LiveRoom::locked).orElse(false),
+                room.map(LiveRoom::recording).orElse(false), status.stale(), status.detail(),
+                room.map(r -> r.members().stream().map(Member::of).toList()).orElse(List.of()));
+    }
+
+    /** @return members in the bridge */
+    public long joinedCount() {
+        return members.stream().filter(m -> m.phase() == MemberPhase.JOINED).count();
+    }
+}

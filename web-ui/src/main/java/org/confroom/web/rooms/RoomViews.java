@@ -1,0 +1,87 @@
+package org.confroom.web.rooms;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.confroom.conference.NotFoundException;
+import org.confroom.conference.ValidationException;
+import org.confroom.conference.directory.ContactService;
+import org.confroom.conference.invite.CallAttempt;
+import org.confroom.conference.invite.InvitationService;
+import org.confroom.conference.invite.InviteTarget;
+import org.confroom.conference.invitee.InviteeRole;
+import org.confroom.conference.live.LiveRooms;
+import org.confroom.conference.room.Room;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** What the rooms pages and the rooms API read and parse alike: live view, attempts with contact names, typed input. */
+@ApplicationScoped
+public class RoomViews {
+    /** Attempts shown per room. */
+    static final int ATTEMPTS_SHOWN = 50;
+    /** Most numbers one "invite numbers" request takes. */
+    static final int MAX_NUMBERS = 100;
+
+    @Inject
+    LiveRooms live;
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    ContactService contacts;
+
+    LiveView live(Room room) {
+        return LiveView.of(room.number, live.room(room.number), live.status());
+    }
+
+    List<AttemptView> attempts(long roomId) {
+        List<CallAttempt> recent = invitations.recentForRoom(roomId, ATTEMPTS_SHOWN);
+        Map<Long, String> names = new HashMap<>();
+        return recent.stream().map(a -> AttemptView.of(a, a.contactId == null ? null
+                : names.computeIfAbsent(a.contactId, this::contactName))).toList();
+    }
+
+    private String contactName(long id) {
+        try {
+            return contacts.get(id).name;
+        } catch (NotFoundException e) {
+            return null; // deleted from the directory since
+        }
+    }
+
+    /**
+     * @param text numbers one per line or separated by commas or semicolons
+     * @return the numbers as typed, blanks dropped
+     * @throws ValidationException ({@code numbers}) for none or too many
+     */
+    static List<String> numbers(String text) {
+        List<String> numbers = text == null ? List.of()
+                : Arrays.stream(text.split("[,;\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (numbers.isEmpty()) {
+            throw new ValidationException("numbers", "enter at least one number (one per line or separated by commas)");
+        }
+        if (numbers.size() > MAX_NUMBERS) {
+            throw new ValidationException("numbers", "at most " + MAX_NUMBERS + " numbers at once (got " + numbers.size() + ")");
+        }
+        return numbers;
+    }
+
+    static List<InviteTarget> numberTargets(List<String> numbers, InviteeRole role) {
+        return numbers.stream().map(n -> InviteTarget.number(n, role)).toList();
+    }
+
+    /** @throws ValidationException ({@code role}) unless MODERATOR or PARTICIPANT (any case) */
+    static InviteeRole role(String text) {
+        try {
+            return InviteeRole.valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("role", "MODERATOR or PARTICIPANT");
+        }
+    }
+}
