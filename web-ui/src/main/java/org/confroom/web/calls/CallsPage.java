@@ -41,7 +41,7 @@ public class CallsPage {
 
         static native TemplateInstance calls$merges(List<CallsView.MergeLine> merges);
 
-        static native TemplateInstance calls$placed(DemoCalls.DemoCall placed);
+        static native TemplateInstance placed(DemoCalls.DemoCall placed);
     }
 
     @Inject
@@ -99,7 +99,7 @@ public class CallsPage {
         if (htmx == null) {
             return Response.seeOther(URI.create("/calls")).build();
         }
-        return Response.ok(Templates.calls$placed(placed).render()).build();
+        return Response.ok(Templates.placed(placed).render()).build();
     }
 
     /** htmx: the merges list with the new request on top; a plain form: back to the page. */
