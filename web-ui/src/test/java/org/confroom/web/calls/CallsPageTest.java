@@ -9,50 +9,20 @@ import static org.hamcrest.Matchers.not;
 import org.confroom.ami.action.ConfbridgeKick;
 import org.confroom.ami.action.ConfbridgeLock;
 import org.confroom.conference.live.LiveRoom;
-import org.confroom.conference.live.LiveRooms;
-import org.confroom.conference.live.SimPbx;
 import org.confroom.conference.merge.LiveCall;
-import org.confroom.conference.merge.LiveCalls;
 import org.confroom.conference.room.Room;
 import org.confroom.conference.room.RoomDraft;
-import org.confroom.conference.room.RoomService;
 import org.confroom.web.security.Role;
 import org.confroom.web.testsupport.WebSession;
 import org.confroom.web.testsupport.WebTestProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @TestProfile(WebTestProfile.class)
-class CallsPageTest {
-    @Inject
-    RoomService rooms;
-
-    @Inject
-    LiveRooms live;
-
-    @Inject
-    LiveCalls calls;
-
-    SimPbx pbx;
-
-    @BeforeEach
-    void connect() {
-        await("live state fresh", () -> live.status().live());
-        await("live calls read", () -> !calls.stale());
-        pbx = SimPbx.connect();
-    }
-
-    @AfterEach
-    void close() {
-        pbx.close();
-    }
-
+class CallsPageTest extends SimCallsTest {
     @Test
     void pageListsTheCallWithEscapedCallerNamesAndMergesItByHtmx() {
         Room room = rooms.create(RoomDraft.of("7611", "Page merge"), "test");
