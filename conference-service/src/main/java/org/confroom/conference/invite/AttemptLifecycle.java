@@ -44,6 +44,9 @@ public class AttemptLifecycle {
     @Inject
     AttemptDispatcher dispatcher;
 
+    @Inject
+    OriginateOutcomes outcomes;
+
     /**
      * The future of an attempt's Originate completed: with its OriginateResponse, or failed. A failure
      * after sending never leads to a second Originate: the attempt is flagged outcome unknown and
@@ -52,6 +55,7 @@ public class AttemptLifecycle {
     public void originateCompleted(UUID id, OriginateResponseEvent response, Throwable error) {
         TrackedCall call = tracker.track(id);
         call.originatePending(false);
+        outcomes.record(response, error);
         if (error == null) {
             originateResponse(id, response);
         } else {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.confroom.ami.event.BridgeListItemEvent;
 import org.confroom.ami.event.CoreShowChannelEvent;
 import org.confroom.ami.event.HangupEvent;
 import org.confroom.conference.live.DaemonThreadFactory;
+import org.confroom.conference.live.ListenerRegistry;
 import org.confroom.conference.live.ResyncJournal;
 import org.confroom.conference.pbx.PbxConnection;
 import org.confroom.conference.pbx.PbxGateway;
@@ -46,6 +48,8 @@ import jakarta.inject.Inject;
 public class LiveCalls {
     private static final System.Logger LOG = System.getLogger(LiveCalls.class.getName());
     private static final long RETRY_MILLIS = 1000;
+    /** Queued call lists per subscriber before it only gets the latest one. */
+    private static final int SUBSCRIBER_CAPACITY = 1_000;
 
     @Inject
     PbxConnection connection;
@@ -59,10 +63,14 @@ public class LiveCalls {
     private volatile List<LiveCall> calls = List.of();
     private volatile boolean stale = true;
     private ScheduledExecutorService worker;
+    private ExecutorService deliveries;
+    private ListenerRegistry<List<LiveCall>> listeners;
 
     @PostConstruct
     void init() {
         worker = Executors.newSingleThreadScheduledExecutor(new DaemonThreadFactory("confroom-calls"));
+        deliveries = Executors.newCachedThreadPool(new DaemonThreadFactory("confroom-calls-listeners"));
+        listeners = new ListenerRegistry<>("live calls", deliveries, SUBSCRIBER_CAPACITY, dropped -> calls);
     }
 
     /** Registers with the PBX connection before it connects. */
@@ -79,6 +87,7 @@ public class LiveCalls {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        deliveries.shutdownNow();
     }
 
     /** @return the live two-party calls, in the order their bridges appeared */
@@ -94,6 +103,18 @@ public class LiveCalls {
     /** @return the call this channel is a party of */
     public Optional<LiveCall> callOf(String channel) {
         return calls.stream().filter(c -> c.has(channel)).findFirst();
+    }
+
+    /**
+     * Subscribes to changes of the list. Each delivery is the whole list after a change (events that
+     * change nothing visible are not delivered); a subscriber that falls behind gets the current list
+     * instead of the ones it missed.
+     *
+     * @param listener gets the lists in order, on a delivery thread (never the AMI event thread)
+     * @return a handle that ends the subscription
+     */
+    public ListenerRegistry.Subscription subscribe(Consumer<? super List<LiveCall>> listener) {
+        return listeners.subscribe(listener);
     }
 
     /** @return true while the list may be out of date (not connected, or not yet read in this session) */
@@ -152,7 +173,11 @@ public class LiveCalls {
     }
 
     private void publishLocked() {
-        calls = List.copyOf(tracker.calls());
+        List<LiveCall> now = List.copyOf(tracker.calls());
+        if (!now.equals(calls)) {
+            calls = now;
+            listeners.publish(List.of(now));
+        }
     }
 
     /** Bridge and hangup events; runs on the AMI event thread, in-memory only. */

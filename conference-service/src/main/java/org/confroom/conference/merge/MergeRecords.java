@@ -78,6 +78,15 @@ public class MergeRecords {
         return MergeRequest.findByIdOptional(id);
     }
 
+    /**
+     * @param limit how many, at most (1 to 500)
+     * @return the latest requests, newest first
+     */
+    @Transactional
+    public List<MergeRequest> recent(int limit) {
+        return MergeRequest.<MergeRequest> find("order by createdAt desc, id").page(0, Math.max(1, Math.min(limit, 500))).list();
+    }
+
     private static MergeRequest get(UUID id) {
         MergeRequest r = MergeRequest.findById(id);
         if (r == null) {

@@ -2,7 +2,10 @@ package org.confroom.conference.merge;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -54,6 +57,8 @@ import jakarta.inject.Inject;
 public class MergeService {
     private static final System.Logger LOG = System.getLogger(MergeService.class.getName());
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,20}");
+    /** Outcomes kept in memory for {@link #outcome(UUID)}: the per-leg results are not stored in the row. */
+    private static final int KEPT_OUTCOMES = 500;
 
     @Inject
     PbxConnection connection;
@@ -78,6 +83,12 @@ public class MergeService {
 
     private ScheduledExecutorService worker;
     private MergeWatcher watcher;
+    private final Map<UUID, MergeOutcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, MergeOutcome> eldest) {
+            return size() > KEPT_OUTCOMES;
+        }
+    });
 
     @PostConstruct
     void init() {
@@ -162,6 +173,22 @@ public class MergeService {
         return records.find(id);
     }
 
+    /**
+     * @return the outcome with each leg's result, for the last 500 merges decided by this process (the
+     *     row has the state and the detail only); empty while undecided or when decided before a restart
+     */
+    public Optional<MergeOutcome> outcome(UUID id) {
+        return Optional.ofNullable(outcomes.get(id));
+    }
+
+    /**
+     * @param limit how many, at most (1 to 500)
+     * @return the latest merge and pull requests, newest first, with their state and detail
+     */
+    public List<MergeRequest> recent(int limit) {
+        return records.recent(limit);
+    }
+
     private void requireCallParty(Room room, String action, String field, String channel, String target, String actor) {
         if (channel.isEmpty()) {
             throw guard.refuse(room, action, target, actor, new ValidationException(field, "required"));
@@ -218,6 +245,7 @@ public class MergeService {
             MergeOutcome outcome = pending.refused(e.getMessage());
             if (outcome != null) {
                 records.finish(outcome);
+                outcomes.put(outcome.id(), outcome);
                 pending.outcome().complete(outcome);
             }
             throw e;
@@ -239,6 +267,7 @@ public class MergeService {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "could not store the outcome of merge " + pending.id() + ": " + outcome, e);
         }
+        outcomes.put(outcome.id(), outcome);
         pending.outcome().complete(outcome);
     }
 }

@@ -141,6 +141,50 @@ class MergeServiceTest extends LivePbxTest {
                 "pull.request REFUSED", "room.archive OK", "merge.request REFUSED");
     }
 
+    @Test
+    void subscribersGetTheListAfterEachChangeAndRecentListsNewestFirst() throws Exception {
+        Room room = rooms.create(RoomDraft.of("7506", "Subscribed room"), "alice");
+        java.util.concurrent.BlockingQueue<List<LiveCall>> lists = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (var subscription = calls.subscribe(lists::add)) {
+            String a = pbx.twoPartyCall("1026", "2026", "Frank");
+            List<LiveCall> withCall = awaitValue("a list with the call",
+                    () -> poll(lists, l -> l.stream().anyMatch(c -> c.has(a))));
+            LiveCall call = withCall.stream().filter(c -> c.has(a)).findFirst().orElseThrow();
+            assertThat(calls.calls()).contains(call);
+
+            MergeTicket first = merges.pull(a, room.id, "alice");
+            first.outcome().get(15, TimeUnit.SECONDS);
+            awaitValue("a list without the call", () -> poll(lists, l -> l.stream().noneMatch(c -> c.id().equals(call.id()))));
+        }
+        String a2 = pbx.twoPartyCall("1027", "2027", "Grace");
+        LiveCall second = awaitValue("second call listed", () -> calls.callOf(a2).orElse(null));
+        MergeTicket latest = merges.merge(second.id(), room.id, "bob");
+        MergeOutcome latestOutcome = latest.outcome().get(15, TimeUnit.SECONDS);
+        assertThat(merges.outcome(latest.id())).contains(latestOutcome);
+        assertThat(merges.outcome(java.util.UUID.randomUUID())).isEmpty();
+
+        List<MergeRequest> recent = merges.recent(2);
+        assertThat(recent).hasSize(2);
+        assertThat(recent.get(0).id).isEqualTo(latest.id());
+        assertThat(recent.get(0).requestedBy).isEqualTo("bob");
+        assertThat(recent.get(0).state).isEqualTo(MergeState.DONE);
+        assertThat(recent.get(1).pull()).isTrue();
+        assertThat(merges.recent(0)).hasSize(1);
+        pbx.send(new ConfbridgeKick("7506", "all"));
+    }
+
+    /** @return the first queued list that matches, null when none came within a short wait */
+    private static List<LiveCall> poll(java.util.concurrent.BlockingQueue<List<LiveCall>> lists,
+            java.util.function.Predicate<List<LiveCall>> match) {
+        try {
+            List<LiveCall> l = lists.poll(100, TimeUnit.MILLISECONDS);
+            return l != null && match.test(l) ? l : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     @Transactional
     List<String> audit(long roomId) {
         return AuditEvent.<AuditEvent>list("roomId = ?1 order by id", roomId).stream().map(e -> e.action + " " + e.outcome)
