@@ -2,6 +2,7 @@ package org.confroom.web.rooms;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.confroom.conference.live.LiveMember;
@@ -34,13 +35,29 @@ public record LiveView(String number, boolean active, boolean locked, boolean re
      * @param admin true for an admin user
      * @param phase JOINING (hears a prompt) or JOINED
      * @param joinedAt when it joined, null while joining
+     * @param dialled the number confroom dialled for this member, null when it came another way (dial-in, merge)
+     * @param contactName the directory name of that number, or null
      */
     public record Member(String channel, String callerIdNum, String callerIdName, boolean muted, boolean talking,
-            boolean admin, MemberPhase phase, Instant joinedAt) {
+            boolean admin, MemberPhase phase, Instant joinedAt, String dialled, String contactName) {
 
-        static Member of(LiveMember m) {
+        static Member of(LiveMember m, Map<String, Dialled> byChannel) {
+            Dialled d = byChannel.get(m.channel());
             return new Member(m.channel(), m.callerIdNum(), m.callerIdName(), m.muted(), m.talking(), m.admin(), m.phase(),
-                    m.joinedAt());
+                    m.joinedAt(), d == null ? null : d.number(), d == null ? null : d.contactName());
+        }
+
+        /** @return who this is, for people: the contact or number confroom dialled, else the caller id */
+        public String who() {
+            if (dialled != null) {
+                return contactName != null ? contactName : dialled;
+            }
+            return callerIdName == null || callerIdName.isBlank() || "<unknown>".equals(callerIdName) ? callerIdNum : callerIdName;
+        }
+
+        /** @return the number to show beside {@link #who()} */
+        public String number() {
+            return dialled != null ? dialled : callerIdNum;
         }
 
         /** @return the join time for display */
@@ -49,10 +66,14 @@ public record LiveView(String number, boolean active, boolean locked, boolean re
         }
     }
 
-    static LiveView of(String number, Optional<LiveRoom> room, PbxStatus status) {
+    /** What an invitation dialled on a channel: the member it became is shown by it. */
+    record Dialled(String number, String contactName) {
+    }
+
+    static LiveView of(String number, Optional<LiveRoom> room, PbxStatus status, Map<String, Dialled> byChannel) {
         return new LiveView(number, room.isPresent(), room.map(LiveRoom::locked).orElse(false),
                 room.map(LiveRoom::recording).orElse(false), status.stale(), status.detail(),
-                room.map(r -> r.members().stream().map(Member::of).toList()).orElse(List.of()));
+                room.map(r -> r.members().stream().map(m -> Member.of(m, byChannel)).toList()).orElse(List.of()));
     }
 
     /** @return members in the bridge */

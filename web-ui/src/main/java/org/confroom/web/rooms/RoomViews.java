@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.confroom.conference.NotFoundException;
 import org.confroom.conference.ValidationException;
@@ -13,6 +14,7 @@ import org.confroom.conference.invite.CallAttempt;
 import org.confroom.conference.invite.InvitationService;
 import org.confroom.conference.invite.InviteTarget;
 import org.confroom.conference.invitee.InviteeRole;
+import org.confroom.conference.live.LiveRoom;
 import org.confroom.conference.live.LiveRooms;
 import org.confroom.conference.room.Room;
 
@@ -37,7 +39,19 @@ public class RoomViews {
     ContactService contacts;
 
     LiveView live(Room room) {
-        return LiveView.of(room.number, live.room(room.number), live.status());
+        Optional<LiveRoom> conference = live.room(room.number);
+        Map<String, LiveView.Dialled> byChannel = new HashMap<>();
+        if (conference.isPresent()) {
+            // a member that confroom dialled is its attempt's channel (the ;1 side of the Local channel)
+            Map<Long, String> names = new HashMap<>();
+            for (CallAttempt a : invitations.recentForRoom(room.id, ATTEMPTS_SHOWN)) {
+                if (a.channel != null) {
+                    String name = a.contactId == null ? null : names.computeIfAbsent(a.contactId, this::contactName);
+                    byChannel.putIfAbsent(a.channel, new LiveView.Dialled(a.number, name));
+                }
+            }
+        }
+        return LiveView.of(room.number, conference, live.status(), byChannel);
     }
 
     List<AttemptView> attempts(long roomId) {

@@ -40,6 +40,12 @@ class MainJourneyBrowserTest {
 
     private SimPbx pbx;
 
+    @jakarta.inject.Inject
+    org.confroom.conference.room.RoomService rooms;
+
+    @jakarta.inject.Inject
+    org.confroom.conference.invite.InvitationService invitations;
+
     @AfterEach
     void closePbx() {
         if (pbx != null) {
@@ -56,7 +62,7 @@ class MainJourneyBrowserTest {
 
             // create a room
             b.go("/rooms/new");
-            b.find("#number").sendKeys("7601");
+            b.find("#number").sendKeys("7611");
             b.find("#name").sendKeys("Weekly sync");
             b.find("form.room-form button[type=submit]").click();
             b.await("the new room's page", 10, d -> ROOM_URL.matcher(d.getCurrentUrl()).matches());
@@ -72,19 +78,19 @@ class MainJourneyBrowserTest {
             b.await("two joined members", 30, d -> joinedMembers(b).size() == 2);
             b.await("the busy attempt failed", 30, d -> !b.all("#attempts tr[data-state=FAILED]").isEmpty());
             assertThat(b.find("#attempts tr[data-state=FAILED]").getText()).contains("8101");
+            assertThat(b.find("#members").getText()).as("members shown by the numbers dialled").contains("2101", "2102");
             b.screenshot("02-room-live");
 
             // mute one
-            WebElement first = joinedMembers(b).get(0);
-            String channel = first.getAttribute("data-channel");
-            first.findElement(By.xpath(".//button[normalize-space()='Mute']")).click();
+            String channel = joinedMembers(b).get(0).getAttribute("data-channel");
+            b.act("mute " + channel, () -> memberRow(b, channel).findElement(By.xpath(".//button[normalize-space()='Mute']")).click());
             b.await("the member shown muted", 10, d -> memberRow(b, channel).getText().contains("muted"));
 
             // lock the room: the page says so; unlock again so the merge can join
-            b.find("button[hx-post$='/lock']").click();
+            b.act("lock", () -> b.find("button[hx-post$='/lock']").click());
             b.await("the locked warning", 10, d -> !b.all(".room-locked").isEmpty());
             b.screenshot("03-room-locked");
-            b.find("button[hx-post$='/unlock']").click();
+            b.act("unlock", () -> b.find("button[hx-post$='/unlock']").click());
             b.await("the lock gone", 10, d -> b.all(".room-locked").isEmpty());
             assertPageNotReloaded(b);
 
@@ -94,9 +100,11 @@ class MainJourneyBrowserTest {
             b.go("/calls");
             b.await("the live call", 20, d -> b.find("main").getText().contains("1601"));
             b.screenshot("04-live-calls");
-            WebElement call = b.driver().findElement(By.xpath("//*[@data-call][contains(., '1601')]"));
-            new Select(call.findElement(By.cssSelector("select[name=roomId]"))).selectByVisibleText("7601 Weekly sync");
-            call.findElement(By.xpath(".//button[normalize-space()='Merge into room']")).click();
+            b.act("merge the call into 7611", () -> {
+                WebElement call = b.driver().findElement(By.xpath("//*[@data-call][contains(., '1601')]"));
+                new Select(call.findElement(By.cssSelector("select[name=roomId]"))).selectByVisibleText("7611 Weekly sync");
+                call.findElement(By.xpath(".//button[normalize-space()='Merge into room']")).click();
+            });
             b.await("the merge done", 20, d -> b.find("main").getText().contains("DONE"));
             b.screenshot("05-merge-done");
 
@@ -104,9 +112,9 @@ class MainJourneyBrowserTest {
             b.go(roomPath);
             b.await("four members", 20, d -> joinedMembers(b).size() == 4);
             markPage(b);
-            WebElement victim = joinedMembers(b).get(joinedMembers(b).size() - 1);
-            String kicked = victim.getAttribute("data-channel");
-            victim.findElement(By.xpath(".//button[normalize-space()='Kick']")).click();
+            List<WebElement> members = joinedMembers(b);
+            String kicked = members.get(members.size() - 1).getAttribute("data-channel");
+            b.act("kick " + kicked, () -> memberRow(b, kicked).findElement(By.xpath(".//button[normalize-space()='Kick']")).click());
             b.driver().switchTo().alert().accept();
             b.await("the kicked member gone", 20, d -> b.all("#members tr[data-channel='" + kicked + "']").isEmpty());
             assertPageNotReloaded(b);
@@ -124,10 +132,14 @@ class MainJourneyBrowserTest {
     @Test
     void roomPageAtPhoneWidth() {
         WebSession.as(Role.OPERATOR);
+        org.confroom.conference.room.Room room = rooms.create(org.confroom.conference.room.RoomDraft.of("7612", "On the road"), "test");
+        invitations.inviteAll(room.id, List.of(org.confroom.conference.invite.InviteTarget.number("2121", org.confroom.conference.invitee.InviteeRole.PARTICIPANT),
+                org.confroom.conference.invite.InviteTarget.number("2122", org.confroom.conference.invitee.InviteeRole.PARTICIPANT)), "test");
         try (Browser b = Browser.open(base.toString(), 390, 844)) {
             b.login("test-operator", WebSession.PASSWORD);
-            b.go("/rooms");
-            b.screenshot("07-phone-rooms");
+            b.go("/rooms/" + room.id);
+            b.await("two joined members", 30, d -> joinedMembers(b).size() == 2);
+            b.screenshot("07-phone-room");
             Object overflow = ((org.openqa.selenium.JavascriptExecutor) b.driver())
                     .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
             assertThat(overflow).as("no horizontal scrolling at 390 px").isEqualTo(false);

@@ -58,6 +58,12 @@ public final class Browser implements AutoCloseable {
             o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            if (width < 500) {
+                // a desktop window is at least 500 px wide: narrower screens are emulated like a phone
+                o.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                        java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0), "userAgent",
+                        "Mozilla/5.0 (Linux; Android 14) Mobile confroom-test"));
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             o.setCapability("goog:loggingPrefs", logs);
@@ -91,7 +97,26 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to {@code seconds} for a condition, naming it in the failure. */
     public <T> T await(String what, int seconds, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage(what).until(condition);
+        // a live fragment may be swapped between finding an element and reading it: look again
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * Runs a user action, again when a live fragment was swapped under it (stale element), for up to 10 s.
+     */
+    public void act(String what, Runnable action) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                action.run();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(what + ": the page kept changing under the action", e);
+                }
+            }
+        }
     }
 
     /** Logs in through the login form. */
