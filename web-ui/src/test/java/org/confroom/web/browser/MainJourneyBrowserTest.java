@@ -62,7 +62,7 @@ class MainJourneyBrowserTest {
 
             // create a room
             b.go("/rooms/new");
-            b.find("#number").sendKeys("7611");
+            b.find("#number").sendKeys("7911");
             b.find("#name").sendKeys("Weekly sync");
             b.find("form.room-form button[type=submit]").click();
             b.await("the new room's page", 10, d -> ROOM_URL.matcher(d.getCurrentUrl()).matches());
@@ -100,9 +100,9 @@ class MainJourneyBrowserTest {
             b.go("/calls");
             b.await("the live call", 20, d -> b.find("main").getText().contains("1601"));
             b.screenshot("04-live-calls");
-            b.act("merge the call into 7611", () -> {
+            b.act("merge the call into 7911", () -> {
                 WebElement call = b.driver().findElement(By.xpath("//*[@data-call][contains(., '1601')]"));
-                new Select(call.findElement(By.cssSelector("select[name=roomId]"))).selectByVisibleText("7611 Weekly sync");
+                new Select(call.findElement(By.cssSelector("select[name=roomId]"))).selectByVisibleText("7911 Weekly sync");
                 call.findElement(By.xpath(".//button[normalize-space()='Merge into room']")).click();
             });
             b.await("the merge done", 20, d -> b.find("main").getText().contains("DONE"));
@@ -132,7 +132,7 @@ class MainJourneyBrowserTest {
     @Test
     void roomPageAtPhoneWidth() {
         WebSession.as(Role.OPERATOR);
-        org.confroom.conference.room.Room room = rooms.create(org.confroom.conference.room.RoomDraft.of("7612", "On the road"), "test");
+        org.confroom.conference.room.Room room = rooms.create(org.confroom.conference.room.RoomDraft.of("7912", "On the road"), "test");
         invitations.inviteAll(room.id, List.of(org.confroom.conference.invite.InviteTarget.number("2121", org.confroom.conference.invitee.InviteeRole.PARTICIPANT),
                 org.confroom.conference.invite.InviteTarget.number("2122", org.confroom.conference.invitee.InviteeRole.PARTICIPANT)), "test");
         try (Browser b = Browser.open(base.toString(), 390, 844)) {
