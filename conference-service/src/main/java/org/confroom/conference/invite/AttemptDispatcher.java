@@ -144,8 +144,11 @@ public class AttemptDispatcher {
             timings.claimed(claimedAt - start);
         }
         for (ClaimedCall c : claimed) {
+            long sendStart = System.nanoTime();
             if (send(c, s)) {
-                timings.handedOver(System.nanoTime() - claimedAt);
+                long now = System.nanoTime();
+                timings.sent(now - sendStart);
+                timings.handedOver(now - claimedAt);
             }
         }
     }

@@ -93,6 +93,15 @@ public final class LatencyHistogram {
             return quantileNanos(1);
         }
 
+        /** @return the durations of both snapshots together (of two histograms, or two disjoint differences) */
+        public Snapshot plus(Snapshot other) {
+            long[] d = new long[counts.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = counts[i] + other.counts[i];
+            }
+            return new Snapshot(d);
+        }
+
         /** @return the durations counted since {@code earlier} (a snapshot of the same histogram) */
         public Snapshot minus(Snapshot earlier) {
             long[] d = new long[counts.length];
