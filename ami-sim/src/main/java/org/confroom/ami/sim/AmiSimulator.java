@@ -18,6 +18,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final SimConfig config;
     private final ActionRegistry actions = new ActionRegistry();
     private final Faults faults = new Faults();
+    private final OriginateLedger originates = new OriginateLedger();
     private final ManagerServer server;
     private final SimControls controls;
     private final HttpManagerServer http;
@@ -83,10 +84,15 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     /** Replaces the simulated process by a fresh one (restart): all state is gone. */
+    OriginateLedger originates() {
+        return originates;
+    }
+
     Pbx replacePbx() {
         Pbx old = pbx;
         pbx = newPbx(0);
         pbx.booted = false;
+        originates.pbxRestarted();
         if (http != null) {
             http.forgetSessions();
         }
@@ -95,7 +101,7 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     private Pbx newPbx(int firstSequence) {
-        return new Pbx(config.timing(), firstSequence, config.managerConf(), config.manualClock());
+        return new Pbx(config.timing(), firstSequence, config.managerConf(), config.manualClock(), originates);
     }
 
     /** Stops listening, drops every connection and stops the PBX thread. */

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 final class ChannelRegistry {
     private final Map<String, Channel> byName = new LinkedHashMap<>();
     private final long epochSeconds;
+    private final OriginateLedger originates;
     private int nextSequence;
     private long nextUniqueid;
     private long created;
 
-    ChannelRegistry(int firstSequence, long epochSeconds) {
+    ChannelRegistry(int firstSequence, long epochSeconds, OriginateLedger originates) {
         this.nextSequence = firstSequence;
+        this.originates = originates;
         this.epochSeconds = epochSeconds;
     }
 
@@ -64,6 +66,7 @@ final class ChannelRegistry {
     void remove(Channel c) {
         c.gone = true;
         byName.remove(c.name.toLowerCase(Locale.ROOT));
+        originates.settled(c.uniqueid);
     }
 
     /** @return the live channel with this name (case-insensitive), or null */

@@ -84,6 +84,7 @@ final class ConfBridgeApp {
         }
         m.inBridge = true;
         c.bridge = room.bridge;
+        pbx.originates.settled(c.uniqueid);
         room.bridge.channels.add(c);
         pbx.events.bridgeChannel("BridgeEnter", room.bridge, c);
         if (pbx.bus.wants(EventClass.DIALPLAN)) {

@@ -60,6 +60,7 @@ final class OriginateAction {
     }
 
     private void run() {
+        ctx.request.get("ChannelId").map(String::trim).filter(s -> !s.isEmpty()).ifPresent(pbx.originates::received);
         if (dialString.isEmpty()) {
             ctx.error("Channel not specified");
             return;
@@ -124,6 +125,9 @@ final class OriginateAction {
         Channel[] pair = pbx.channels.newLocalPair(localExten, localContext, id1, id2, pbx.now());
         Channel one = pair[0];
         Channel two = pair[1];
+        if (id1 != null) {
+            pbx.originates.ringing(id1, exten);
+        }
         Optional<Dialplan.Target> route = Dialplan.resolve(localContext, localExten);
         if (!async && route.isPresent() && route.get().phone() != Dialplan.Phone.RING) {
             syncAnswer(route.get().kind() != Dialplan.Kind.PHONE || route.get().phone() == Dialplan.Phone.ANSWER);

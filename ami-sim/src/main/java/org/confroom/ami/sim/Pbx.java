@@ -24,6 +24,8 @@ final class Pbx implements AutoCloseable {
     final SimTiming timing;
     final EventBus bus = new EventBus();
     final ChannelRegistry channels;
+    /** Shared by every Pbx of one simulator: what Originates with a ChannelId did. */
+    final OriginateLedger originates;
     final Map<String, ConferenceRoom> conferences = new LinkedHashMap<>();
     final List<Bridge> bridges = new ArrayList<>();
     final Instant startedAt = Instant.now();
@@ -40,11 +42,12 @@ final class Pbx implements AutoCloseable {
     private final ManualClock manualClock;
     private volatile Thread pbxThread;
 
-    Pbx(SimTiming timing, int firstChannelSequence, ManagerConf managerConf, boolean manualClock) {
+    Pbx(SimTiming timing, int firstChannelSequence, ManagerConf managerConf, boolean manualClock, OriginateLedger originates) {
         this.timing = timing;
+        this.originates = originates;
         this.manualClock = manualClock ? new ManualClock() : null;
         this.managerConf = managerConf;
-        this.channels = new ChannelRegistry(firstChannelSequence, startedAt.getEpochSecond());
+        this.channels = new ChannelRegistry(firstChannelSequence, startedAt.getEpochSecond(), originates);
         this.events = new CallEvents(bus);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ami-sim-pbx");

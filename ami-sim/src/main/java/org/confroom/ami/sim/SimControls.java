@@ -1,6 +1,7 @@
 package org.confroom.ami.sim;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Test controls of an {@link AmiSimulator}: faults (drop, stall, slow writer), the Asterisk restart of
@@ -82,6 +83,52 @@ public final class SimControls {
             ConferenceRoom room = pbx.conferences.get(conference);
             return room == null ? 0 : room.members.size();
         });
+    }
+
+    /**
+     * @param channelId a ChannelId given to Originate
+     * @return how many Originate actions with this ChannelId the PBX received since it started (across
+     *         restarts), whether they succeeded or not; more than one is a duplicate
+     */
+    public int originateCount(String channelId) {
+        return sim.originates().count(channelId);
+    }
+
+    /** @return for every ChannelId given to Originate, how many Originates with it the PBX received */
+    public Map<String, Integer> originateCounts() {
+        return sim.originates().counts();
+    }
+
+    /**
+     * Originated calls ringing at once: created by an Originate with a ChannelId, their {@code ;1} half not
+     * yet in a conference and not hung up (the calls a dialler's concurrency caps limit).
+     *
+     * @return the number ringing now, and the largest numbers seen since start or {@link #resetOriginatePeaks()}
+     */
+    public OriginatePeaks originatePeaks() {
+        return sim.originates().peaks();
+    }
+
+    /** Starts the peaks of {@link #originatePeaks()} again from the calls ringing now. */
+    public void resetOriginatePeaks() {
+        sim.originates().resetPeaks();
+    }
+
+    /**
+     * @param ringingNow originated calls ringing now
+     * @param peakTotal most ringing at once
+     * @param peakByExten most ringing at once per {@code Exten} of their Originate (the conference they are
+     *        to join), by Exten
+     */
+    public record OriginatePeaks(int ringingNow, int peakTotal, Map<String, Integer> peakByExten) {
+        public OriginatePeaks {
+            peakByExten = Map.copyOf(peakByExten);
+        }
+
+        /** @return the largest per-Exten peak, 0 when none */
+        public int peakPerExten() {
+            return peakByExten.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
     }
 
     /** @return the number of open AMI TCP connections */

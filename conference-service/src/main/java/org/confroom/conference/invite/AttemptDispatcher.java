@@ -71,6 +71,9 @@ public class AttemptDispatcher {
     @Inject
     AttemptEventListener listener;
 
+    @Inject
+    DispatchTimings timings;
+
     private final AtomicBoolean roundRequested = new AtomicBoolean();
     private volatile Long pbxId;
 
@@ -134,19 +137,32 @@ public class AttemptDispatcher {
         }
         reconciler.reconcileDue();
         DialSettings s = settings.current();
+        long start = System.nanoTime();
         List<ClaimedCall> claimed = queue.claim(pbxId(), s, Instant.now());
+        long claimedAt = System.nanoTime();
+        if (!claimed.isEmpty()) {
+            timings.claimed(claimedAt - start);
+        }
         for (ClaimedCall c : claimed) {
-            send(c, s);
+            long sendStart = System.nanoTime();
+            if (send(c, s)) {
+                long now = System.nanoTime();
+                timings.sent(now - sendStart);
+                timings.handedOver(now - claimedAt);
+            }
         }
     }
 
-    private void send(ClaimedCall c, DialSettings s) {
+    /** @return true when the Originate was handed to the AMI client (not refused before) */
+    private boolean send(ClaimedCall c, DialSettings s) {
         TrackedCall call = tracker.track(c.id());
         call.originatePending(true);
         CompletableFuture<OriginateResponseEvent> outcome;
+        boolean handedOver = false;
         try {
             Originate o = OriginateFactory.build(c, s);
             outcome = connection.client().originate(o, s.ringTimeout().plus(s.actionTimeout()));
+            handedOver = !outcome.isCompletedExceptionally(); // failed at once: not connected, or not encodable
             LOG.log(Level.DEBUG, () -> "sent " + o + " for attempt " + c.id());
         } catch (PbxCommandException e) {
             outcome = CompletableFuture.failedFuture(new AmiNotConnectedException(e.getMessage()));
@@ -157,5 +173,6 @@ public class AttemptDispatcher {
         }
         outcome.whenComplete((response, error) -> worker.execute("Originate outcome of " + c.id(),
                 () -> lifecycle.originateCompleted(c.id(), response, error)));
+        return handedOver;
     }
 }
