@@ -120,9 +120,10 @@ final class InFlightActions {
     int failAll(Throwable cause, String notSentReason) {
         int unknown = 0;
         for (PendingAction p : pending.values()) {
-            Throwable t = p.written ? new AmiOutcomeUnknownException(p.actionName, p.actionId, cause)
+            boolean written = !p.abandon();
+            Throwable t = written ? new AmiOutcomeUnknownException(p.actionName, p.actionId, cause)
                     : new AmiNotConnectedException(p.actionName + " not sent: " + notSentReason);
-            if (fail(p, t) && p.written) {
+            if (fail(p, t) && written) {
                 unknown++;
             }
         }

@@ -23,7 +23,15 @@ final class PendingAction {
     final CompletableFuture<AmiResponse> response = new CompletableFuture<>();
     /** Set for {@link AmiClient#originate}: completed by the OriginateResponse event with this ActionID. */
     final CompletableFuture<OriginateResponseEvent> originateResponse;
-    volatile boolean written;
+    /**
+     * Who has the action: still queued, taken by the writer (its bytes may be on the wire), or given up
+     * by a sender that found the connection closed (the writer then skips it). One compare-and-set
+     * decides, so an action is either "not sent" (safe to send again) or "outcome unknown", never both.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger wire = new java.util.concurrent.atomic.AtomicInteger(QUEUED);
+    private static final int QUEUED = 0;
+    private static final int TAKEN = 1;
+    private static final int ABANDONED = 2;
 
     // touched only by the reader thread until the action is removed from the in-flight map
     Stage stage = Stage.AWAITING_RESPONSE;
@@ -36,6 +44,16 @@ final class PendingAction {
         this.timeoutMillis = timeoutMillis;
         this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
         this.originateResponse = awaitOriginateResponse ? new CompletableFuture<>() : null;
+    }
+
+    /** The writer's claim: @return true when the bytes may be written, false when a sender gave the action up. */
+    boolean takeForWriting() {
+        return wire.compareAndSet(QUEUED, TAKEN) || wire.get() == TAKEN;
+    }
+
+    /** A sender or a dying connection gives up an unwritten action: @return true when it was never taken by the writer */
+    boolean abandon() {
+        return wire.compareAndSet(QUEUED, ABANDONED) || wire.get() == ABANDONED;
     }
 
     void startList(AmiMessage responseMessage) {

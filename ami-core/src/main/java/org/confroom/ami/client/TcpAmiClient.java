@@ -179,8 +179,8 @@ public final class TcpAmiClient implements AmiClient {
         c.enqueue(bytes, p);
         if (c.isClosed()) {
             // lost the race with a dying connection: never leave the action waiting for its timeout
-            inFlight.fail(p, p.written ? new AmiOutcomeUnknownException(p.actionName, id, null)
-                    : new AmiNotConnectedException(action.name() + " not sent: connection " + c.label() + " closed"));
+            inFlight.fail(p, p.abandon() ? new AmiNotConnectedException(action.name() + " not sent: connection " + c.label() + " closed")
+                    : new AmiOutcomeUnknownException(p.actionName, id, null));
         }
         p.response.whenComplete((r, err) -> counters.completion(err));
         return p;

@@ -210,8 +210,8 @@ final class TcpConnection {
                 batch.add(outgoing.take());
                 outgoing.drainTo(batch, 4096);
                 for (Outgoing o : batch) {
-                    if (o.action() != null) {
-                        o.action().written = true;
+                    if (o.action() != null && !o.action().takeForWriting()) {
+                        continue; // given up as "not sent" by a sender that saw the connection closing
                     }
                     out.write(o.bytes());
                     if (log) {
