@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
  * target is 5 s.
  *
  * <p>CI: 2 outages of 1 s and 2 restarts. Harness ({@code benchmarks/web-harness pbx-restart}):
- * {@code -Dconfroom.pbx.outages=N}, {@code -Dconfroom.pbx.outage-ms=MS}, {@code -Dconfroom.pbx.restarts=N}.
+ * {@code -Dharness.pbx.outages=N}, {@code -Dharness.pbx.outage-ms=MS}, {@code -Dharness.pbx.restarts=N}.
  */
 @QuarkusTest
 @TestProfile(WebTestProfile.class)
@@ -51,9 +51,9 @@ class PbxRestartTest {
     void theLiveStateIsRebuiltAfterAnOutageAndARestart() throws Exception {
         Assumptions.assumeTrue(AmiSimTestResource.simulator() != null, "needs the simulator's fault controls");
         SimControls pbx = AmiSimTestResource.simulator().controls();
-        int outages = HarnessReport.size("confroom.pbx.outages", 2);
-        int outageMillis = HarnessReport.size("confroom.pbx.outage-ms", 1000);
-        int restarts = HarnessReport.size("confroom.pbx.restarts", 2);
+        int outages = HarnessReport.size("harness.pbx.outages", 2);
+        int outageMillis = HarnessReport.size("harness.pbx.outage-ms", 1000);
+        int restarts = HarnessReport.size("harness.pbx.restarts", 2);
 
         WebSession s = WebSession.as(Role.OPERATOR);
         int id = s.request().contentType(ContentType.JSON).body(Map.of("number", "6501", "name", "Restart room")).post("/api/rooms")

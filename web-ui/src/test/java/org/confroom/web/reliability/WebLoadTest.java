@@ -36,7 +36,7 @@ import io.restassured.http.ContentType;
  * command, none missed). Members are called into the room on the simulator directly (quiet profile).
  *
  * <p>CI: 30 members, 2 clients x 100 page requests, 20 streams x 4 changes; bounds are sanity only (5 s,
- * no missed update). Harness ({@code benchmarks/web-harness load}): {@code -Dconfroom.load.members=200},
+ * no missed update). Harness ({@code benchmarks/web-harness load}): {@code -Dharness.load.members=200},
  * {@code .clients}, {@code .requests}, {@code .streams=100}, {@code .changes}.
  */
 @QuarkusTest
@@ -50,11 +50,11 @@ class WebLoadTest {
     @Test
     void aBigRoomPageAndManyStreamsOnOneRoom() throws Exception {
         Assumptions.assumeTrue(AmiSimTestResource.simulator() != null, "calls members in on the simulator");
-        int members = HarnessReport.size("confroom.load.members", 30);
-        int clients = HarnessReport.size("confroom.load.clients", 2);
-        int requests = HarnessReport.size("confroom.load.requests", 100);
-        int streams = HarnessReport.size("confroom.load.streams", 20);
-        int changes = HarnessReport.size("confroom.load.changes", 4);
+        int members = HarnessReport.size("harness.load.members", 30);
+        int clients = HarnessReport.size("harness.load.clients", 2);
+        int requests = HarnessReport.size("harness.load.requests", 100);
+        int streams = HarnessReport.size("harness.load.streams", 20);
+        int changes = HarnessReport.size("harness.load.changes", 4);
 
         WebSession operator = WebSession.as(Role.OPERATOR);
         String number = "6601";

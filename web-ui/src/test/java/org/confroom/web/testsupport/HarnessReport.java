@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Figures of a harness run as Markdown. The CI run writes to {@code web-ui/target/harness/}; the harness
- * command ({@code benchmarks/web-harness}) passes {@code -Dconfroom.report.dir} to write where the README quotes them.
+ * command ({@code benchmarks/web-harness}) passes {@code -Dharness.report.dir} to write where the README quotes them.
  */
 public final class HarnessReport {
     private final String title;
@@ -34,7 +34,7 @@ public final class HarnessReport {
 
     /** @return true when the harness command runs (full sizes), false in CI */
     public static boolean fullRun() {
-        return System.getProperty("confroom.report.dir") != null;
+        return System.getProperty("harness.report.dir") != null;
     }
 
     public HarnessReport line(String text) {
@@ -61,7 +61,7 @@ public final class HarnessReport {
 
     /** Writes the report to {@code <dir>/<file>} and prints it. */
     public Path write(String file) {
-        Path dir = Path.of(System.getProperty("confroom.report.dir", "target/harness"));
+        Path dir = Path.of(System.getProperty("harness.report.dir", "target/harness"));
         try {
             Files.createDirectories(dir);
             Path out = dir.resolve(file);
