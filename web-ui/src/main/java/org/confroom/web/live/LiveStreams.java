@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.confroom.conference.DatabaseUnavailableException;
 import org.confroom.conference.invite.AttemptNotice;
 import org.confroom.conference.invite.AttemptNotices;
 import org.confroom.conference.live.ListenerRegistry;
 import org.confroom.conference.live.LiveChange;
 import org.confroom.conference.live.LiveRooms;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -35,6 +38,7 @@ public class LiveStreams {
     public static final Duration COALESCE = Duration.ofMillis(100);
     /** Interval of the keep-alive and of periodic refreshes. */
     public static final Duration TICK = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(LiveStreams.class);
 
     @Inject
     LiveRooms liveRooms;
@@ -88,23 +92,23 @@ public class LiveStreams {
                 .transformToIterable(batch -> {
                     List<OutboundSseEvent> out = new java.util.ArrayList<>();
                     if (batch.stream().anyMatch(c -> c instanceof LiveChange.ConnectionChanged || c instanceof LiveChange.ChangesDropped)) {
-                        addIfChanged(out, sse, "pbx", renderBanner(), lastBanner, 0);
+                        addIfChanged(out, sse, "pbx", this::renderBanner, lastBanner, 0);
                     }
                     for (int i = 0; i < parts.size(); i++) {
                         Part p = parts.get(i);
                         boolean all = batch.stream().anyMatch(c -> c instanceof LiveChange.ChangesDropped || c instanceof LiveChange.ConnectionChanged);
                         if (all || batch.stream().anyMatch(p.affectedBy())) {
-                            addIfChanged(out, sse, p.event(), p.render().get(), lastSent, i);
+                            addIfChanged(out, sse, p.event(), p.render(), lastSent, i);
                         }
                     }
                     return out;
                 });
         Multi<OutboundSseEvent> fromTicks = ticks.emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToIterable(tick -> {
             List<OutboundSseEvent> out = new java.util.ArrayList<>();
-            addIfChanged(out, sse, "pbx", renderBanner(), lastBanner, 0);
+            addIfChanged(out, sse, "pbx", this::renderBanner, lastBanner, 0);
             for (int i = 0; i < parts.size(); i++) {
                 if (parts.get(i).onTick()) {
-                    addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render().get(), lastSent, i);
+                    addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render(), lastSent, i);
                 }
             }
             if (out.isEmpty()) {
@@ -126,7 +130,7 @@ public class LiveStreams {
                     List<OutboundSseEvent> out = new java.util.ArrayList<>();
                     for (int i = 0; i < parts.size(); i++) {
                         if (batch.stream().anyMatch(parts.get(i).affectedByAttempts())) {
-                            addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render().get(), lastSent, i);
+                            addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render(), lastSent, i);
                         }
                     }
                     return out;
@@ -137,7 +141,23 @@ public class LiveStreams {
         return banner.data("status", liveRooms.status()).render();
     }
 
-    private static void addIfChanged(List<OutboundSseEvent> out, Sse sse, String event, String html, String[] last, int i) {
+    /**
+     * Renders a part and adds it when it changed. A part that cannot be rendered now (the database is
+     * restarting, say) is skipped and tried again on the next change or tick: the stream stays open.
+     */
+    private static void addIfChanged(List<OutboundSseEvent> out, Sse sse, String event, Supplier<String> render, String[] last,
+            int i) {
+        String html;
+        try {
+            html = render.get();
+        } catch (RuntimeException e) {
+            LOG.warnf("live part '%s' not rendered, kept the last one: %s", event,
+                    DatabaseUnavailableException.find(e).orElse(String.valueOf(e)));
+            synchronized (last) {
+                last[i] = null; // send it again once it renders
+            }
+            return;
+        }
         synchronized (last) {
             if (html.equals(last[i])) {
                 return;

@@ -1,24 +1,17 @@
 package org.confroom.web.rooms;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import org.confroom.web.security.Role;
+import org.confroom.web.testsupport.SseReader;
 import org.confroom.web.testsupport.WebSession;
 import org.confroom.web.testsupport.WebTestProfile;
 import org.junit.jupiter.api.Test;
@@ -49,7 +42,7 @@ class RoomLiveTest {
                 .then().statusCode(201).extract().path("id");
         String api = "/api/rooms/" + id;
 
-        try (SseReader events = SseReader.open(base.resolve("/events/rooms/" + id), sessionCookie())) {
+        try (SseReader events = SseReader.open(base.resolve("/events/rooms/" + id), SseReader.sessionCookie(Role.OPERATOR))) {
             s.request().contentType(ContentType.JSON).body(Map.of("numbers", List.of("2001\n8001, 2002"), "role", "PARTICIPANT"))
                     .post(api + "/invitations").then().statusCode(200).body("size()", equalTo(3))
                     .body("queued", equalTo(List.of(true, true, true)));
@@ -141,80 +134,4 @@ class RoomLiveTest {
         }
         return last;
     }
-
-    /** @return the session cookie of a fresh operator login, for a client outside RestAssured */
-    private static String sessionCookie() {
-        WebSession.as(Role.OPERATOR); // makes sure the user exists
-        String cookie = given().redirects().follow(false).formParam("j_username", "test-operator")
-                .formParam("j_password", WebSession.PASSWORD).post("/j_security_check").then().statusCode(302).extract()
-                .cookie("confroom-session");
-        assertThat(cookie).isNotBlank();
-        return "confroom-session=" + cookie;
-    }
-
-    /** Reads a Server-Sent Events stream on a thread of its own; events are taken by name with a deadline. */
-    static final class SseReader implements AutoCloseable {
-        record Event(String name, String data) {
-        }
-
-        private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        private final Stream<String> lines;
-
-        private SseReader(Stream<String> lines) {
-            this.lines = lines;
-            Thread t = new Thread(this::read, "sse-reader");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        static SseReader open(URI uri, String cookie) throws Exception {
-            HttpResponse<Stream<String>> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Cookie", cookie)
-                    .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofLines());
-            assertThat(r.statusCode()).isEqualTo(200);
-            return new SseReader(r.body());
-        }
-
-        private void read() {
-            String[] name = { null };
-            StringBuilder data = new StringBuilder();
-            try {
-                lines.forEach(line -> {
-                    if (line.isEmpty()) {
-                        if (name[0] != null || data.length() > 0) {
-                            events.add(new Event(name[0], data.toString()));
-                        }
-                        name[0] = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("event:")) {
-                        name[0] = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).startsWith(" ") ? line.substring(6)
-                                : line.substring(5));
-                    }
-                });
-            } catch (RuntimeException e) {
-                // closed
-            }
-        }
-
-        /** @return the data of the next event with this name whose data matches, within the timeout */
-        String next(String eventName, Predicate<String> matching, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                Event e = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (e == null) {
-                    throw new AssertionError("no '" + eventName + "' event matching within " + timeout);
-                }
-                if (eventName.equals(e.name()) && matching.test(e.data())) {
-                    return e.data();
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            lines.close();
-        }
-    }
-
 }
