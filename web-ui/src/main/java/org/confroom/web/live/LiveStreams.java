@@ -11,6 +11,7 @@ import org.confroom.conference.invite.AttemptNotices;
 import org.confroom.conference.live.ListenerRegistry;
 import org.confroom.conference.live.LiveChange;
 import org.confroom.conference.live.LiveRooms;
+import org.confroom.conference.live.LiveSnapshot;
 
 import org.jboss.logging.Logger;
 
@@ -135,6 +136,28 @@ public class LiveStreams {
                     }
                     return out;
                 });
+    }
+
+    private record Rendered(LiveSnapshot basis, String html) {
+    }
+
+    private final java.util.Map<String, Rendered> shared = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A render shared by every stream that shows the same thing: rendered once per live-state snapshot
+     * (snapshots are immutable and replaced on every change) however many browsers watch, instead of once
+     * per stream. Use it for parts that depend on the live state and on nothing that changes without it.
+     *
+     * @param key names everything the render depends on besides the live state (page, room, role)
+     * @param render renders the part
+     * @return the shared render
+     */
+    public Supplier<String> shared(String key, Supplier<String> render) {
+        return () -> {
+            LiveSnapshot basis = liveRooms.snapshot();
+            return shared.compute(key, (k, old) -> old != null && old.basis() == basis ? old : new Rendered(basis, render.get()))
+                    .html();
+        };
     }
 
     private String renderBanner() {

@@ -53,10 +53,10 @@ public class RoomEvents {
         // the stream renders on worker threads without the request: the role is read now
         boolean operator = identity.hasRole(Role.OPERATOR_NAME);
         return streams.stream(sse, List.of(
-                LiveStreams.Part.onChange("members", c -> concerns(c, number), () -> {
+                LiveStreams.Part.onChange("members", c -> concerns(c, number), streams.shared("room-members:" + id + ":" + operator, () -> {
                     Room now = rooms.get(id);
                     return RoomsPage.renderMembers(now, views.live(now), operator);
-                }),
+                })),
                 LiveStreams.Part.onAttempts("attempts", n -> n.concernsRoom(id),
                         () -> RoomsPage.renderAttempts(rooms.get(id), views.attempts(id), operator))));
     }

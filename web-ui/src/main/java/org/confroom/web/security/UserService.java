@@ -30,6 +30,9 @@ public class UserService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<UserChanged> changes;
+
     @Transactional
     public AppUser create(String username, String password, Role role, String actor) {
         String name = requireUsername(username);
@@ -46,6 +49,7 @@ public class UserService {
         u.role = role;
         u.persist();
         audit.record(actor, "user.create", null, name, AuditEvent.Outcome.OK, Map.of("role", role.name()));
+        changes.fire(new UserChanged(name));
         return u;
     }
 
@@ -62,6 +66,7 @@ public class UserService {
         u.role = role;
         u.updatedAt = OffsetDateTime.now();
         audit.record(actor, "user.role", null, u.username, AuditEvent.Outcome.OK, Map.of("from", before.name(), "to", role.name()));
+        changes.fire(new UserChanged(u.username));
         return u;
     }
 
@@ -72,6 +77,7 @@ public class UserService {
         u.passwordHash = BcryptUtil.bcryptHash(password, COST);
         u.updatedAt = OffsetDateTime.now();
         audit.record(actor, "user.password", null, u.username, AuditEvent.Outcome.OK, Map.of());
+        changes.fire(new UserChanged(u.username));
         return u;
     }
 
@@ -84,6 +90,7 @@ public class UserService {
         u.enabled = enabled;
         u.updatedAt = OffsetDateTime.now();
         audit.record(actor, enabled ? "user.enable" : "user.disable", null, u.username, AuditEvent.Outcome.OK, Map.of());
+        changes.fire(new UserChanged(u.username));
         return u;
     }
 
@@ -121,6 +128,7 @@ public class UserService {
         u.enabled = true;
         u.updatedAt = OffsetDateTime.now();
         audit.record(actor, "user.password", null, u.username, AuditEvent.Outcome.OK, Map.of("reason", "start-up"));
+        changes.fire(new UserChanged(u.username));
         return u;
     }
 
