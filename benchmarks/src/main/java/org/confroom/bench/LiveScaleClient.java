@@ -30,7 +30,7 @@ import org.openjdk.jol.info.GraphLayout;
  *   -&gt; RESULT key=value ...       (every member seen; join times written to the file)
  * </pre>
  *
- * Arguments: port eventMask rooms membersPerRoom bigRoomMembers joinTimesFile timeoutMillis
+ * Arguments: port eventMask rooms membersPerRoom bigRoomMembers joinTimesFile timeoutMillis roomPollInterval
  */
 public final class LiveScaleClient {
     private LiveScaleClient() {
@@ -45,7 +45,7 @@ public final class LiveScaleClient {
         long timeout = Long.parseLong(args[6]);
         System.out.println("CLOCK\t" + System.nanoTime());
         System.out.flush();
-        try (StandaloneLive live = new StandaloneLive(LiveScale.config(port, mask));
+        try (StandaloneLive live = new StandaloneLive(LiveScale.config(port, mask, args[7]));
                 LiveWatcher watcher = new LiveWatcher(live.rooms())) {
             watcher.awaitFresh(30_000);
             long baseline = heapAfterGcKib();

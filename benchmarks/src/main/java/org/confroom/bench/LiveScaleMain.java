@@ -33,7 +33,8 @@ import org.confroom.bench.live.LiveScale;
  * {@code MemberJoined}. Writes its section of {@code benchmarks/results.md}.
  *
  * <p>Options: {@code --rooms 1000 --members 10 --big-room 200 --rate 20000 --unpaced true --runs 1
- * --event-mask on --jvm "-Xmx1g" --out benchmarks/results.md --command "..."}.
+ * --event-mask on --poll 5s --jvm "-Xmx1g" --out benchmarks/results.md --command "..."} ({@code --poll}: the
+ * service's {@code confroom.pbx.room-poll-interval}).
  */
 public final class LiveScaleMain {
     /** The marked section of results.md this harness owns. */
@@ -94,7 +95,7 @@ public final class LiveScaleMain {
             cmd.addAll(jvmFlags());
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LiveScaleClient.class.getName(),
                     Integer.toString(sim.port()), mask, Integer.toString(plan.rooms()), Integer.toString(plan.membersPerRoom()),
-                    Integer.toString(plan.bigRoomMembers()), joinFile.toString(), "300000"));
+                    Integer.toString(plan.bigRoomMembers()), joinFile.toString(), "300000", opt.getOrDefault("poll", "5s")));
             File log = logDir.resolve("live-scale-" + label + ".log").toFile();
             Process p = new ProcessBuilder(cmd).redirectError(log).start();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

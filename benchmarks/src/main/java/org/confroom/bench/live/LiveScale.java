@@ -19,8 +19,14 @@ public final class LiveScale {
      * @return the service configuration: the simulator's admin user (it may read {@code dialplan}), MD5 login
      */
     public static ConfroomConfig config(int port, String eventMask) {
+        return config(port, eventMask, "5s");
+    }
+
+    /** @param roomPollInterval {@code confroom.pbx.room-poll-interval} (the application's default is 5s) */
+    public static ConfroomConfig config(int port, String eventMask, String roomPollInterval) {
         return StandaloneLive.config(Map.of("confroom.pbx.host", "127.0.0.1", "confroom.pbx.port", Integer.toString(port),
-                "confroom.pbx.username", "admin", "confroom.pbx.secret", "admin-secret", "confroom.pbx.event-mask", eventMask));
+                "confroom.pbx.username", "admin", "confroom.pbx.secret", "admin-secret", "confroom.pbx.event-mask", eventMask,
+                "confroom.pbx.room-poll-interval", roomPollInterval));
     }
 
     /**
