@@ -143,7 +143,7 @@ class RoomLiveTest {
     }
 
     /** @return the session cookie of a fresh operator login, for a client outside RestAssured */
-    private static String sessionCookie() {
+    static String sessionCookie() {
         WebSession.as(Role.OPERATOR); // makes sure the user exists
         String cookie = given().redirects().follow(false).formParam("j_username", "test-operator")
                 .formParam("j_password", WebSession.PASSWORD).post("/j_security_check").then().statusCode(302).extract()
