@@ -72,11 +72,13 @@ public final class LiveWatcher implements AutoCloseable {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         int members = expected.values().stream().mapToInt(Integer::intValue).sum();
         while (true) {
-            Map<String, Integer> now = memberCounts(rooms.snapshot());
-            if (now.equals(new TreeMap<>(expected)) && joinsSeen() >= members) {
+            // the joins first: a snapshot copies every room, too costly to poll while the flood runs
+            Map<String, Integer> now = joinsSeen() >= members ? memberCounts(rooms.snapshot()) : Map.of();
+            if (now.equals(new TreeMap<>(expected))) {
                 return now;
             }
             if (System.currentTimeMillis() > deadline) {
+                now = memberCounts(rooms.snapshot());
                 throw new TimeoutException("live state incomplete after " + timeoutMillis + " ms: " + now.size() + " of "
                         + expected.size() + " rooms, " + now.values().stream().mapToInt(Integer::intValue).sum() + " of "
                         + members + " members, " + joinsSeen() + " joins seen; " + rooms.status().detail());

@@ -94,11 +94,14 @@ public final class ListenerRegistry<T> {
                     // the notice still queued from an earlier overflow counts what it stood for, not 1
                     long queuedChanges = queue.size() - (notice == null ? 0 : 1);
                     long dropped = droppedInNotice + queuedChanges + changes.size();
+                    boolean firstOverflow = notice == null;
                     queue.clear();
                     notice = overflowNotice.apply(dropped);
                     droppedInNotice = dropped;
                     queue.add(notice);
-                    LOG.log(Level.WARNING, name + ": a subscriber lags behind, " + dropped + " changes dropped");
+                    if (firstOverflow) { // once per stall, not once per publish while it lasts
+                        LOG.log(Level.WARNING, name + ": a subscriber lags behind, " + dropped + " changes dropped");
+                    }
                 } else {
                     queue.addAll(changes);
                 }
