@@ -65,6 +65,11 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        new BenchMain(options(args)).run();
+    }
+
+    /** @return {@code --name value} pairs by name, in order */
+    static Map<String, String> options(String[] args) {
         Map<String, String> opt = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
@@ -72,7 +77,7 @@ public final class BenchMain {
             }
             opt.put(args[i].substring(2), args[i + 1]);
         }
-        new BenchMain(opt).run();
+        return opt;
     }
 
     private void headline(String row, String client, String value) {

@@ -56,8 +56,10 @@ public final class LiveScaleClient {
                 throw new IllegalStateException("expected GO from the orchestrator");
             }
             long start = System.nanoTime();
+            long cpuStart = cpuNanos();
             Map<String, Integer> counts = watcher.awaitRooms(plan.expected(), timeout);
             long completeNanos = System.nanoTime() - start;
+            long cpu = cpuNanos() - cpuStart;
             LiveSnapshot snapshot = live.rooms().snapshot();
             long heap = heapAfterGcKib();
             long snapshotBytes = GraphLayout.parseInstance(snapshot).totalSize();
@@ -68,6 +70,7 @@ public final class LiveScaleClient {
             out.put("rooms", counts.size());
             out.put("members", counts.values().stream().mapToInt(Integer::intValue).sum());
             out.put("completeMillis", completeNanos / 1_000_000);
+            out.put("cpuMillis", cpu / 1_000_000);
             out.put("heapBaselineKib", baseline);
             out.put("heapAfterGcKib", heap);
             out.put("snapshotBytes", snapshotBytes);
@@ -81,6 +84,11 @@ public final class LiveScaleClient {
             System.out.println(ResultLine.format(out));
             System.out.flush();
         }
+    }
+
+    /** @return CPU time of this JVM (all threads, GC and JIT included) */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** @return heap in use after a full collection, in KiB */

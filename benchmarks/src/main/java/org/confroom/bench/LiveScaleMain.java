@@ -48,14 +48,7 @@ public final class LiveScaleMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            opt.put(args[i].substring(2), args[i + 1]);
-        }
-        new LiveScaleMain(opt).run();
+        new LiveScaleMain(BenchMain.options(args)).run();
     }
 
     /** One measured run. */
@@ -168,17 +161,19 @@ public final class LiveScaleMain {
                 + "member's `ConfbridgeJoin` to the socket to a `LiveRooms` subscriber receiving its `MemberJoined` "
                 + "(`System.nanoTime()` in both JVMs, CLOCK_MONOTONIC on Linux). Paced: the driver sends the next Originate only "
                 + "while the events written stay within the rate; unpaced: as fast as the simulator answers. Heap: used after "
-                + "`System.gc()` with the full state loaded (the whole JVM: LiveRooms, the AMI client, JDK). State equal: the "
+                + "`System.gc()` with the full state loaded (the whole JVM: LiveRooms, the AMI client, JDK). CPU: the live-state JVM's "
+                + "CPU time (all threads, GC and JIT) from the driver's start until every member was seen, of that wall time. State equal: the "
                 + "simulator's rooms and member counts, the live snapshot's and the plan's are the same.%n%n",
                 plan, plan.members(), mask, mask.equals("on") ? ", so the O(n²) `VarSet BRIDGEPEER` flood of the dialplan class arrives too" : ""));
-        md.append("| run | events | events/s | lag p50 | lag p99 | lag max | joins matched | heap after GC (before members) | live snapshot (JOL) | peak RSS | events lost | changes dropped | state equal |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| run | events | events/s | lag p50 | lag p99 | lag max | joins matched | CPU of the live-state JVM | heap after GC (before members) | live snapshot (JOL) | peak RSS | events lost | changes dropped | state equal |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Run r : runs) {
             Stats.Summary s = Stats.summary(r.lags().micros());
             Map<String, String> c = r.client();
-            md.append(String.format("| %s | %,d | %,.0f | %.2f ms | %.2f ms | %.2f ms | %,d / %,d | %,d MiB (%,d MiB) | %.1f MiB | %,d MiB | %s | %s | %s |%n",
+            md.append(String.format("| %s | %,d | %,.0f | %.2f ms | %.2f ms | %.2f ms | %,d / %,d | %.1f s of %.1f s | %,d MiB (%,d MiB) | %.1f MiB | %,d MiB | %s | %s | %s |%n",
                     r.rate() > 0 ? String.format("paced at %,d/s", r.rate()) : "unpaced", r.events(), r.eventsPerSecond(),
                     s.p50() / 1e3, s.p99() / 1e3, s.max() / 1e3, r.lags().matched(), plan.members(),
+                    Long.parseLong(c.get("cpuMillis")) / 1e3, Long.parseLong(c.get("completeMillis")) / 1e3,
                     Long.parseLong(c.get("heapAfterGcKib")) / 1024, Long.parseLong(c.get("heapBaselineKib")) / 1024,
                     Long.parseLong(c.get("snapshotBytes")) / 1048576.0, Long.parseLong(c.get("peakRssKib")) / 1024,
                     c.get("eventsLost"), c.get("changesDropped"), r.pbxMatches() ? "yes" : "**no**"));
@@ -202,7 +197,7 @@ public final class LiveScaleMain {
     }
 
     private List<String> jvmFlags() {
-        return Arrays.asList(opt.getOrDefault("jvm", "-Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager").split(" "));
+        return Arrays.asList(opt.getOrDefault("jvm", "-Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager").trim().split("\\s+"));
     }
 
     private int num(String key, int fallback) {
