@@ -52,7 +52,7 @@ public final class LiveScaleMain {
     }
 
     /** One measured run. */
-    private record Run(String mode, int rate, Map<String, String> client, long events, double eventsPerSecond,
+    private record Run(String mode, int rate, Map<String, String> client, long events, long listItems, double eventsPerSecond,
             LiveScale.Lags lags, boolean pbxMatches, long clockSkewMicros) {
     }
 
@@ -102,6 +102,8 @@ public final class LiveScaleMain {
                 expect(in, "READY", log);
                 toClient.println("GO");
                 long eventsBefore = stamps.events();
+                long itemsBefore = stamps.listItems();
+                long driveStart = System.nanoTime();
                 try (LiveDriver driver = new LiveDriver(sim.port())) {
                     driver.run(plan, stamps::events, rate);
                 }
@@ -109,12 +111,14 @@ public final class LiveScaleMain {
                 Map<String, String> client = ResultLine.parse(line);
                 p.waitFor(30, TimeUnit.SECONDS);
                 long events = stamps.events() - eventsBefore;
-                double seconds = (stamps.lastEventNanos() - stamps.firstEventNanos()) / 1e9;
+                // from the driver's start: the listings read at connect came before it
+                double seconds = (stamps.lastEventNanos() - driveStart) / 1e9;
                 boolean matches = sim.controls().conferenceCount() == plan.expected().size()
                         && plan.expected().entrySet().stream().allMatch(e -> sim.controls().memberCount(e.getKey()) == e.getValue())
                         && Integer.parseInt(client.get("members")) == plan.members();
                 LiveScale.Lags lags = LiveScale.lags(stamps.joins(), readJoins(joinFile));
-                Run run = new Run(rate > 0 ? "paced" : "unpaced", rate, client, events, events / seconds, lags, matches, skew);
+                Run run = new Run(rate > 0 ? "paced" : "unpaced", rate, client, events, stamps.listItems() - itemsBefore, events / seconds,
+                        lags, matches, skew);
                 Stats.Summary s = Stats.summary(lags.micros());
                 System.err.printf("%s: %,d events at %,.0f/s, lag p50 %.2f ms p99 %.2f ms max %.2f ms, heap %,d KiB, state %s%n",
                         label, events, run.eventsPerSecond(), s.p50() / 1e3, s.p99() / 1e3, s.max() / 1e3,
@@ -159,20 +163,21 @@ public final class LiveScaleMain {
                 + "together, the big room's joins spread over the run). The service's `LiveRooms` over `PbxConnection` (the real "
                 + "`TcpAmiClient`, user admin, `Events: %s`%s) runs in a forked JVM. Lag = from the simulator starting to write a "
                 + "member's `ConfbridgeJoin` to the socket to a `LiveRooms` subscriber receiving its `MemberJoined` "
-                + "(`System.nanoTime()` in both JVMs, CLOCK_MONOTONIC on Linux). Paced: the driver sends the next Originate only "
+                + "(`System.nanoTime()` in both JVMs, CLOCK_MONOTONIC on Linux). Events: unsolicited events written to the "
+                + "client during the run (items of the lists its room poll asked for are counted apart). Paced: the driver sends the next Originate only "
                 + "while the events written stay within the rate; unpaced: as fast as the simulator answers. Heap: used after "
                 + "`System.gc()` with the full state loaded (the whole JVM: LiveRooms, the AMI client, JDK). CPU: the live-state JVM's "
                 + "CPU time (all threads, GC and JIT) from the driver's start until every member was seen, of that wall time. State equal: the "
                 + "simulator's rooms and member counts, the live snapshot's and the plan's are the same.%n%n",
                 plan, plan.members(), mask, mask.equals("on") ? ", so the O(n²) `VarSet BRIDGEPEER` flood of the dialplan class arrives too" : ""));
-        md.append("| run | events | events/s | lag p50 | lag p99 | lag max | joins matched | CPU of the live-state JVM | heap after GC (before members) | live snapshot (JOL) | peak RSS | events lost | changes dropped | state equal |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| run | events | events/s | list items (room polls) | lag p50 | lag p99 | lag max | joins matched | CPU of the live-state JVM | heap after GC (before members) | live snapshot (JOL) | peak RSS | events lost | changes dropped | state equal |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Run r : runs) {
             Stats.Summary s = Stats.summary(r.lags().micros());
             Map<String, String> c = r.client();
-            md.append(String.format("| %s | %,d | %,.0f | %.2f ms | %.2f ms | %.2f ms | %,d / %,d | %.1f s of %.1f s | %,d MiB (%,d MiB) | %.1f MiB | %,d MiB | %s | %s | %s |%n",
+            md.append(String.format("| %s | %,d | %,.0f | %,d | %.2f ms | %.2f ms | %.2f ms | %,d / %,d | %.1f s of %.1f s | %,d MiB (%,d MiB) | %.1f MiB | %,d MiB | %s | %s | %s |%n",
                     r.rate() > 0 ? String.format("paced at %,d/s", r.rate()) : "unpaced", r.events(), r.eventsPerSecond(),
-                    s.p50() / 1e3, s.p99() / 1e3, s.max() / 1e3, r.lags().matched(), plan.members(),
+                    r.listItems(), s.p50() / 1e3, s.p99() / 1e3, s.max() / 1e3, r.lags().matched(), plan.members(),
                     Long.parseLong(c.get("cpuMillis")) / 1e3, Long.parseLong(c.get("completeMillis")) / 1e3,
                     Long.parseLong(c.get("heapAfterGcKib")) / 1024, Long.parseLong(c.get("heapBaselineKib")) / 1024,
                     Long.parseLong(c.get("snapshotBytes")) / 1048576.0, Long.parseLong(c.get("peakRssKib")) / 1024,

@@ -16,10 +16,11 @@ public final class JoinStamps implements WriteObserver {
     private static final byte[] EVENT = "Event: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JOIN = "Event: ConfbridgeJoin\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHANNEL = "\r\nChannel: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACTION_ID = "\r\nActionID: ".getBytes(StandardCharsets.US_ASCII);
 
     private final AtomicLong events = new AtomicLong();
+    private final AtomicLong listItems = new AtomicLong();
     private final Map<String, Long> joins = new ConcurrentHashMap<>();
-    private volatile long firstEventNanos;
     private volatile long lastEventNanos;
 
     @Override
@@ -27,9 +28,11 @@ public final class JoinStamps implements WriteObserver {
         if (!startsWith(message, EVENT)) {
             return;
         }
-        if (events.getAndIncrement() == 0) {
-            firstEventNanos = nanoTime;
+        if (indexOf(message, ACTION_ID) >= 0) {
+            listItems.incrementAndGet(); // an item of a list the client asked for (its room poll), not an event
+            return;
         }
+        events.incrementAndGet();
         lastEventNanos = nanoTime;
         if (startsWith(message, JOIN)) {
             String channel = channel(message);
@@ -39,14 +42,14 @@ public final class JoinStamps implements WriteObserver {
         }
     }
 
-    /** @return events written so far */
+    /** @return events written so far (list items not included) */
     public long events() {
         return events.get();
     }
 
-    /** @return nanoTime of the first and last event written */
-    public long firstEventNanos() {
-        return firstEventNanos;
+    /** @return items of event lists written so far (answers to the client's listings) */
+    public long listItems() {
+        return listItems.get();
     }
 
     /** @return nanoTime of the last event written */
@@ -71,14 +74,22 @@ public final class JoinStamps implements WriteObserver {
         return true;
     }
 
-    private static String channel(byte[] b) {
+    private static int indexOf(byte[] b, byte[] what) {
         outer:
-        for (int i = 0; i + CHANNEL.length <= b.length; i++) {
-            for (int j = 0; j < CHANNEL.length; j++) {
-                if (b[i + j] != CHANNEL[j]) {
+        for (int i = 0; i + what.length <= b.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (b[i + j] != what[j]) {
                     continue outer;
                 }
             }
+            return i;
+        }
+        return -1;
+    }
+
+    private static String channel(byte[] b) {
+        int i = indexOf(b, CHANNEL);
+        if (i >= 0) {
             int start = i + CHANNEL.length;
             int end = start;
             while (end < b.length && b[end] != '\r') {

@@ -67,7 +67,7 @@ class StalledSseClientTest {
             String cookie = RoomLiveTest.sessionCookie();
             try (Socket stalled = openAndStopReading("/events/rooms/" + id, cookie);
                     RoomLiveTest.SseReader reader = RoomLiveTest.SseReader.open(base.resolve("/events/rooms/" + id), cookie)) {
-                long floodEnd = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+                long floodEnd = System.nanoTime() + Duration.ofSeconds(3).toNanos();
                 long slowest = 0;
                 int toggles = 0;
                 while (System.nanoTime() < floodEnd || toggles % 2 == 0) {
