@@ -25,7 +25,9 @@ import org.openjdk.jol.info.GraphLayout;
  *
  * <pre>
  *   -&gt; CLOCK &lt;nanoTime&gt;         (the orchestrator checks that both JVMs read the same clock)
- *   -&gt; READY &lt;heap KiB&gt;          (state fresh, heap after GC before any member)
+ *   -&gt; READY                      (state fresh; heap after GC noted)
+ *   &lt;- WARMUP rooms members big   (optional, repeated: the orchestrator fills and then hangs up a warm-up plan)
+ *   -&gt; WARM                       (that plan was seen, then every room ended; heap after GC noted again)
  *   &lt;- GO                         (the driver starts)
  *   -&gt; RESULT key=value ...       (every member seen; join times written to the file)
  * </pre>
@@ -49,11 +51,22 @@ public final class LiveScaleClient {
                 LiveWatcher watcher = new LiveWatcher(live.rooms())) {
             watcher.awaitFresh(30_000);
             long baseline = heapAfterGcKib();
-            System.out.println("READY\t" + baseline);
+            System.out.println("READY");
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            if (!"GO".equals(in.readLine())) {
-                throw new IllegalStateException("expected GO from the orchestrator");
+            String command;
+            while ((command = in.readLine()) != null && command.startsWith("WARMUP")) {
+                String[] w = command.split(" ");
+                LivePlan warm = new LivePlan(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]));
+                watcher.awaitRooms(warm.expected(), timeout);
+                watcher.awaitRooms(Map.of(), timeout);
+                watcher.reset();
+                baseline = heapAfterGcKib();
+                System.out.println("WARM");
+                System.out.flush();
+            }
+            if (!"GO".equals(command)) {
+                throw new IllegalStateException("expected GO from the orchestrator, got " + command);
             }
             long start = System.nanoTime();
             long cpuStart = cpuNanos();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.confroom.ami.action.Hangup;
 import org.confroom.ami.sim.AmiSimulator;
 import org.confroom.ami.sim.SimConfig;
 import org.confroom.ami.sim.SimTiming;
@@ -33,7 +34,7 @@ import org.confroom.bench.live.LiveScale;
  * {@code MemberJoined}. Writes its section of {@code benchmarks/results.md}.
  *
  * <p>Options: {@code --rooms 1000 --members 10 --big-room 200 --rate 20000 --unpaced true --runs 1
- * --event-mask on --poll 5s --jvm "-Xmx1g" --out benchmarks/results.md --command "..."} ({@code --poll}: the
+ * --event-mask on --poll 5s --warmup-rooms 100 --jvm "-Xmx1g" --out benchmarks/results.md --command "..."} ({@code --poll}: the
  * service's {@code confroom.pbx.room-poll-interval}).
  */
 public final class LiveScaleMain {
@@ -79,10 +80,10 @@ public final class LiveScaleMain {
     }
 
     private Run once(LivePlan plan, int rate, String mask, String label) throws Exception {
-        JoinStamps stamps = new JoinStamps();
+        JoinStamps warmStamps = new JoinStamps();
         Path joinFile = logDir.resolve("live-scale-" + label + ".joins");
         try (AmiSimulator sim = AmiSimulator.start(SimConfig.builder().port(0).timing(SimTiming.recorded().withScale(0)).build())) {
-            sim.controls().observeWrites(stamps);
+            sim.controls().observeWrites(warmStamps);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmFlags());
@@ -100,9 +101,20 @@ public final class LiveScaleMain {
                             + " µs away from this one's: lags across JVMs cannot be measured on this system");
                 }
                 expect(in, "READY", log);
+                int warmRooms = num("warmup-rooms", Math.max(1, plan.rooms() / 10));
+                if (warmRooms > 0) {
+                    // a fresh JVM compiles its hot paths during the first joins: warm it as a long-running service is
+                    LivePlan warm = new LivePlan(warmRooms, plan.membersPerRoom(), plan.bigRoomMembers());
+                    toClient.println("WARMUP " + warm.rooms() + " " + warm.membersPerRoom() + " " + warm.bigRoomMembers());
+                    try (LiveDriver driver = new LiveDriver(sim.port())) {
+                        driver.run(warm, warmStamps::events, 0);
+                        driver.client().send(Hangup.of("/^Local\\//")).get(30, TimeUnit.SECONDS);
+                    }
+                    expect(in, "WARM", log);
+                }
+                JoinStamps stamps = new JoinStamps();
+                sim.controls().observeWrites(stamps);
                 toClient.println("GO");
-                long eventsBefore = stamps.events();
-                long itemsBefore = stamps.listItems();
                 long driveStart = System.nanoTime();
                 try (LiveDriver driver = new LiveDriver(sim.port())) {
                     driver.run(plan, stamps::events, rate);
@@ -110,14 +122,14 @@ public final class LiveScaleMain {
                 String line = expect(in, ResultLine.PREFIX.trim(), log);
                 Map<String, String> client = ResultLine.parse(line);
                 p.waitFor(30, TimeUnit.SECONDS);
-                long events = stamps.events() - eventsBefore;
+                long events = stamps.events();
                 // from the driver's start: the listings read at connect came before it
                 double seconds = (stamps.lastEventNanos() - driveStart) / 1e9;
                 boolean matches = sim.controls().conferenceCount() == plan.expected().size()
                         && plan.expected().entrySet().stream().allMatch(e -> sim.controls().memberCount(e.getKey()) == e.getValue())
                         && Integer.parseInt(client.get("members")) == plan.members();
                 LiveScale.Lags lags = LiveScale.lags(stamps.joins(), readJoins(joinFile));
-                Run run = new Run(rate > 0 ? "paced" : "unpaced", rate, client, events, stamps.listItems() - itemsBefore, events / seconds,
+                Run run = new Run(rate > 0 ? "paced" : "unpaced", rate, client, events, stamps.listItems(), events / seconds,
                         lags, matches, skew);
                 Stats.Summary s = Stats.summary(lags.micros());
                 System.err.printf("%s: %,d events at %,.0f/s, lag p50 %.2f ms p99 %.2f ms max %.2f ms, heap %,d KiB, state %s%n",
@@ -163,7 +175,8 @@ public final class LiveScaleMain {
                 + "together, the big room's joins spread over the run). The service's `LiveRooms` over `PbxConnection` (the real "
                 + "`TcpAmiClient`, user admin, `Events: %s`%s) runs in a forked JVM. Lag = from the simulator starting to write a "
                 + "member's `ConfbridgeJoin` to the socket to a `LiveRooms` subscriber receiving its `MemberJoined` "
-                + "(`System.nanoTime()` in both JVMs, CLOCK_MONOTONIC on Linux). Events: unsolicited events written to the "
+                + "(`System.nanoTime()` in both JVMs, CLOCK_MONOTONIC on Linux). Before the measured fill the live-state JVM is warmed "
+                + "as a long-running service would be: a tenth of the plan joins and is hung up (`--warmup-rooms`). Events: unsolicited events written to the "
                 + "client during the run (items of the lists its room poll asked for are counted apart). Paced: the driver sends the next Originate only "
                 + "while the events written stay within the rate; unpaced: as fast as the simulator answers. Heap: used after "
                 + "`System.gc()` with the full state loaded (the whole JVM: LiveRooms, the AMI client, JDK). CPU: the live-state JVM's "
@@ -182,6 +195,18 @@ public final class LiveScaleMain {
                     Long.parseLong(c.get("heapAfterGcKib")) / 1024, Long.parseLong(c.get("heapBaselineKib")) / 1024,
                     Long.parseLong(c.get("snapshotBytes")) / 1048576.0, Long.parseLong(c.get("peakRssKib")) / 1024,
                     c.get("eventsLost"), c.get("changesDropped"), r.pbxMatches() ? "yes" : "**no**"));
+        }
+        md.append('\n');
+        md.append("Where the tail is: lag p99 of each tenth of the joins, in the order they were written.\n\n");
+        md.append("| run | 1st | 2nd | 3rd | 4th | 5th | 6th | 7th | 8th | 9th | 10th |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Run r : runs) {
+            md.append("| ").append(r.rate() > 0 ? String.format("paced at %,d/s", r.rate()) : "unpaced");
+            List<Long> all = r.lags().micros();
+            for (int t = 0; t < 10; t++) {
+                List<Long> tenth = all.subList(t * all.size() / 10, (t + 1) * all.size() / 10);
+                md.append(String.format(" | %.0f ms", Stats.percentile(tenth, 99) / 1e3));
+            }
+            md.append(" |\n");
         }
         md.append('\n');
         md.append("| target | measured | met |\n|---|---|---|\n");

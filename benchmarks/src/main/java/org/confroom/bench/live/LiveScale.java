@@ -32,7 +32,7 @@ public final class LiveScale {
     /**
      * Lags of the joins seen on both sides.
      *
-     * @param micros lag per matched join in microseconds, in no particular order
+     * @param micros lag per matched join in microseconds, in the order the simulator wrote the joins
      * @param matched joins stamped by the simulator and seen by the subscriber
      * @param negative lags below zero (would mean the two clocks are not comparable)
      */
@@ -47,7 +47,9 @@ public final class LiveScale {
     public static Lags lags(Map<String, Long> written, Map<String, Long> applied) {
         List<Long> out = new ArrayList<>(written.size());
         int negative = 0;
-        for (Map.Entry<String, Long> e : written.entrySet()) {
+        List<Map.Entry<String, Long>> inOrder = new ArrayList<>(written.entrySet());
+        inOrder.sort(Map.Entry.comparingByValue());
+        for (Map.Entry<String, Long> e : inOrder) {
             Long at = applied.get(e.getKey());
             if (at != null) {
                 long lag = at - e.getValue();

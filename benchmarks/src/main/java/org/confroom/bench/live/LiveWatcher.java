@@ -96,6 +96,15 @@ public final class LiveWatcher implements AutoCloseable {
         return out;
     }
 
+    /** Forgets what it saw (after a warm-up). */
+    public void reset() {
+        synchronized (joined) {
+            joined.clear();
+        }
+        dropped.set(0);
+        changes.set(0);
+    }
+
     /** @return when each channel was first seen joined */
     public Map<String, Long> joinTimes() {
         synchronized (joined) {
