@@ -65,6 +65,11 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        new BenchMain(options(args)).run();
+    }
+
+    /** @return {@code --name value} pairs by name, in order */
+    static Map<String, String> options(String[] args) {
         Map<String, String> opt = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
@@ -72,7 +77,7 @@ public final class BenchMain {
             }
             opt.put(args[i].substring(2), args[i + 1]);
         }
-        new BenchMain(opt).run();
+        return opt;
     }
 
     private void headline(String row, String client, String value) {
@@ -90,17 +95,11 @@ public final class BenchMain {
 
     /** Replaces the text between {@code <!-- bench:summary -->} and {@code <!-- /bench:summary -->} in a file. */
     private void updateSummary(Path file, String summary) throws IOException {
-        String begin = "<!-- bench:summary -->";
-        String end = "<!-- /bench:summary -->";
-        String text = Files.readString(file);
-        int b = text.indexOf(begin);
-        int e = text.indexOf(end);
-        if (b < 0 || e < b) {
-            System.err.println("no " + begin + " ... " + end + " block in " + file + "; not updated");
-            return;
+        if (MarkedSection.replace(file, "bench:summary", summary, false)) {
+            System.err.println("summary updated in " + file);
+        } else {
+            System.err.println("no <!-- bench:summary --> ... <!-- /bench:summary --> block in " + file + "; not updated");
         }
-        Files.writeString(file, text.substring(0, b + begin.length()) + "\n" + summary + text.substring(e));
-        System.err.println("summary updated in " + file);
     }
 
     private int num(String key, int fallback) {
@@ -164,7 +163,9 @@ public final class BenchMain {
                 + headlineTable();
         md.insert(md.indexOf("## Targets") < 0 ? md.length() : md.indexOf("## Targets"), "## Summary\n\n" + headlineTable() + "\n");
         Path out = Path.of(opt.getOrDefault("out", "benchmarks/results.md"));
-        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+        // sections written by the other harnesses (benchmarks/bench --live-scale) stay
+        String kept = Files.exists(out) ? MarkedSection.find(Files.readString(out), LiveScaleMain.SECTION) : "";
+        Files.writeString(out, md + (kept.isEmpty() ? "" : "\n" + kept + "\n"), StandardCharsets.UTF_8);
         if (opt.containsKey("update")) {
             for (String f : opt.get("update").split(",")) {
                 updateSummary(Path.of(f), summary);
@@ -620,7 +621,7 @@ public final class BenchMain {
         return result;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + ", " + parts[1] + ", " + parts[2];

@@ -1,9 +1,10 @@
 package org.confroom.ami.sim;
 
-/** Fault switches shared by every TCP session: stalled reading and a slow writer. */
+/** Fault switches shared by every TCP session: stalled reading and a slow writer; and the write observer. */
 final class Faults {
     private volatile boolean stalled;
     private volatile long writeDelayMillis;
+    private volatile WriteObserver writeObserver = WriteObserver.NONE;
 
     synchronized void stall(boolean on) {
         stalled = on;
@@ -23,5 +24,13 @@ final class Faults {
 
     long writeDelayMillis() {
         return writeDelayMillis;
+    }
+
+    void writeObserver(WriteObserver observer) {
+        writeObserver = observer == null ? WriteObserver.NONE : observer;
+    }
+
+    WriteObserver writeObserver() {
+        return writeObserver;
     }
 }

@@ -55,6 +55,14 @@ public final class SimControls {
         sim.faults().writeDelayMillis(perMessage.toMillis());
     }
 
+    /**
+     * @param observer sees every message each TCP session writes, with the time it was written (for
+     *     measurements); null for none
+     */
+    public void observeWrites(WriteObserver observer) {
+        sim.faults().writeObserver(observer);
+    }
+
     /** Sets the sequence number of the next Local channel pair ({@code -0000000f} is 15). */
     public void setNextChannelSequence(int seq) {
         Pbx pbx = sim.pbx();

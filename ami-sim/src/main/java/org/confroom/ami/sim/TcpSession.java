@@ -132,6 +132,7 @@ final class TcpSession extends ManagerSession {
                 if (delay > 0) {
                     Thread.sleep(delay);
                 }
+                faults.writeObserver().written(socket.getPort(), b, System.nanoTime());
                 os.write(b);
                 if (out.isEmpty()) {
                     os.flush();

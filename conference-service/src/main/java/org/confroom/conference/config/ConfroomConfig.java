@@ -49,6 +49,13 @@ public interface ConfroomConfig {
         @WithDefault("true")
         boolean md5();
 
+        /**
+         * @return the AMI event classes asked for at login; the live state needs {@code call} and
+         *     {@code system}, and the default leaves out the flood of {@code dialplan} (VarSet, Newexten)
+         */
+        @WithDefault("call,system,reporting")
+        String eventMask();
+
         /** @return true for TLS */
         @WithDefault("false")
         boolean tls();

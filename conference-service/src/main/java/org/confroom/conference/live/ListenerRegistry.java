@@ -13,7 +13,9 @@ import java.util.function.LongFunction;
  * Subscribers of a stream of changes. {@link #publish} only queues: each subscriber has its own bounded
  * queue, drained in order on an executor, so neither the publisher (the AMI event thread) nor the other
  * subscribers wait for a slow one. When a subscriber's queue would exceed its capacity, its queued
- * changes are dropped and replaced by one notice ({@code overflowNotice}, given the number dropped);
+ * changes are dropped and replaced by one notice ({@code overflowNotice}, given the number dropped, which
+ * includes the changes of an earlier notice still queued, so every change is delivered or counted once);
+ * a subscriber thus holds at most {@code capacity} changes however long it is stalled;
  * a failing subscriber is logged and stays subscribed.
  *
  * @param <T> the change type
@@ -77,6 +79,9 @@ public final class ListenerRegistry<T> {
         private final Consumer<? super T> listener;
         private final ArrayDeque<T> queue = new ArrayDeque<>();
         private boolean draining;
+        /** The overflow notice waiting in the queue (always at its head), and how many changes it reports. */
+        private T notice;
+        private long droppedInNotice;
 
         Subscriber(Consumer<? super T> listener) {
             this.listener = listener;
@@ -86,10 +91,17 @@ public final class ListenerRegistry<T> {
             boolean start;
             synchronized (this) {
                 if (queue.size() + changes.size() > capacity) {
-                    long dropped = queue.size() + (long) changes.size();
+                    // the notice still queued from an earlier overflow counts what it stood for, not 1
+                    long queuedChanges = queue.size() - (notice == null ? 0 : 1);
+                    long dropped = droppedInNotice + queuedChanges + changes.size();
+                    boolean firstOverflow = notice == null;
                     queue.clear();
-                    queue.add(overflowNotice.apply(dropped));
-                    LOG.log(Level.WARNING, name + ": a subscriber lags behind, " + dropped + " changes dropped");
+                    notice = overflowNotice.apply(dropped);
+                    droppedInNotice = dropped;
+                    queue.add(notice);
+                    if (firstOverflow) { // once per stall, not once per publish while it lasts
+                        LOG.log(Level.WARNING, name + ": a subscriber lags behind, " + dropped + " changes dropped");
+                    }
                 } else {
                     queue.addAll(changes);
                 }
@@ -109,6 +121,10 @@ public final class ListenerRegistry<T> {
                     if (next == null) {
                         draining = false;
                         return;
+                    }
+                    if (next == notice) {
+                        notice = null;
+                        droppedInNotice = 0;
                     }
                 }
                 if (!subscribers.contains(this)) {

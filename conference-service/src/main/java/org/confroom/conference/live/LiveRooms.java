@@ -3,12 +3,11 @@ package org.confroom.conference.live;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,14 +36,16 @@ import jakarta.inject.Inject;
  * and drift. Events that arrive while a listing is read are applied again on top of it, so a join or
  * leave during a resync is never undone by an older list.
  *
- * <p>Reads are lock-free ({@link #snapshot()} is an immutable value). Subscribers get typed
+ * <p>Reads are lock-free ({@link #snapshot()} is an immutable value), except the first snapshot after a
+ * change, which copies the rooms under the lock: a change costs O(log rooms + members of its room), not a
+ * copy of every room, so 1,000 rooms and a 20,000 events/s flood stay cheap on the AMI event thread. Subscribers get typed
  * {@link LiveChange}s through their own queue on an executor: they can never block the AMI event thread.
  */
 @ApplicationScoped
 public class LiveRooms {
     /** Room numbers in numeric order (no leading zeros in room numbers): shorter first, then by digits. */
-    static final Comparator<LiveRoom> BY_NUMBER = Comparator.comparingInt((LiveRoom r) -> r.number().length())
-            .thenComparing(LiveRoom::number);
+    static final Comparator<String> NUMBER_ORDER = Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.naturalOrder());
     /** Queued changes per subscriber before it is told to start again from a snapshot. */
     private static final int SUBSCRIBER_CAPACITY = 10_000;
 
@@ -59,10 +60,13 @@ public class LiveRooms {
 
     private final Object lock = new Object();
     private final LiveState state = new LiveState();
-    private final Map<String, LiveRoom> published = new HashMap<>();
+    /** The rooms as last published, in number order (kept sorted: no sort per change at 1,000 rooms). */
+    private final Map<String, LiveRoom> published = new TreeMap<>(NUMBER_ORDER);
     private final ResyncJournal<LiveState> journal = new ResyncJournal<>();
-    private PbxStatus status = new PbxStatus(ConnectionState.NEW, true, "not connected to the PBX yet", Instant.now());
-    private volatile LiveSnapshot snapshot = new LiveSnapshot(Map.of(), status, Instant.now());
+    private volatile PbxStatus status = new PbxStatus(ConnectionState.NEW, true, "not connected to the PBX yet", Instant.now());
+    private Instant changedAt = Instant.now();
+    /** Built on first read after a change (a copy of every room costs O(rooms)); null while out of date. */
+    private volatile LiveSnapshot snapshot;
     private ExecutorService deliveries;
     private ScheduledExecutorService worker;
     private ListenerRegistry<LiveChange> listeners;
@@ -73,7 +77,7 @@ public class LiveRooms {
         deliveries = Executors.newCachedThreadPool(new DaemonThreadFactory("confroom-live-listeners"));
         worker = Executors.newSingleThreadScheduledExecutor(new DaemonThreadFactory("confroom-live"));
         listeners = new ListenerRegistry<>("live rooms", deliveries, SUBSCRIBER_CAPACITY,
-                dropped -> new LiveChange.ChangesDropped(dropped, snapshot));
+                dropped -> new LiveChange.ChangesDropped(dropped, snapshot()));
         sync = new LiveSync(this, new PbxListingReader(gateway, worker), worker, connection::ready);
     }
 
@@ -94,17 +98,32 @@ public class LiveRooms {
 
     /** @return every live conference and the PBX status, as of the last change */
     public LiveSnapshot snapshot() {
-        return snapshot;
+        LiveSnapshot s = snapshot;
+        if (s != null) {
+            return s;
+        }
+        synchronized (lock) {
+            if (snapshot == null) {
+                snapshot = new LiveSnapshot(published, status, changedAt);
+            }
+            return snapshot;
+        }
     }
 
     /** @return the live conference with this number, if it exists (as far as we know) */
     public Optional<LiveRoom> room(String number) {
-        return snapshot.room(number);
+        LiveSnapshot s = snapshot;
+        if (s != null) {
+            return s.room(number);
+        }
+        synchronized (lock) {
+            return Optional.ofNullable(published.get(number));
+        }
     }
 
     /** @return the PBX connection status and whether the state is fresh */
     public PbxStatus status() {
-        return snapshot.pbx();
+        return status;
     }
 
     /**
@@ -231,11 +250,8 @@ public class LiveRooms {
         if (statusChanged) {
             changes.add(new LiveChange.ConnectionChanged(status));
         }
-        List<LiveRoom> ordered = new ArrayList<>(published.values());
-        ordered.sort(BY_NUMBER);
-        Map<String, LiveRoom> rooms = new LinkedHashMap<>();
-        ordered.forEach(r -> rooms.put(r.number(), r));
-        snapshot = new LiveSnapshot(rooms, status, Instant.now());
+        changedAt = Instant.now();
+        snapshot = null;
         listeners.publish(changes);
     }
 }

@@ -63,7 +63,7 @@ public class PbxConnection {
         AmiClientConfig.Builder b = AmiClientConfig.builder(p.host(), p.port())
                 .credentials(p.username(), p.secret().orElse(""))
                 .md5(p.md5()).tls(p.tls())
-                .eventMask("call,system,reporting")
+                .eventMask(p.eventMask())
                 .actionTimeout(p.actionTimeout())
                 .name("pbx-" + p.name());
         TcpAmiClient c = new TcpAmiClient(b.build());

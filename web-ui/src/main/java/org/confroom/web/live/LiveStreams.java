@@ -1,6 +1,8 @@
 package org.confroom.web.live;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -28,8 +30,9 @@ import jakarta.ws.rs.sse.Sse;
  * Server-Sent Event streams for the pages. A page's stream sends named events whose data is an HTML
  * fragment that htmx swaps in ({@code sse-swap="name"}). Changes are coalesced: after a change the
  * fragment is rendered again at most every {@link #COALESCE}, from the current state, so a burst of
- * 200 joins costs a handful of renders and a slow client never holds up the AMI event thread (the
- * {@link ListenerRegistry} queues per subscriber). Every stream also carries the PBX banner
+ * 200 joins costs a handful of renders. A change only marks the parts it affects (keep-latest): a client
+ * that stops reading holds no queue of changes or rendered events, only what the socket buffers hold, and
+ * it never holds up the AMI event thread or other streams. Every stream also carries the PBX banner
  * ({@code pbx}) and a keep-alive comment that lets a dead client be noticed. Besides the live state, a part
  * can follow committed changes of call attempts ({@link Part#onAttempts}), coalesced the same way.
  */
@@ -81,61 +84,100 @@ public class LiveStreams {
      * @return the event stream; it ends when the client goes away
      */
     public Multi<OutboundSseEvent> stream(Sse sse, List<Part> parts) {
-        Multi<LiveChange> changes = Multi.createFrom().<LiveChange> emitter(em -> {
-            ListenerRegistry.Subscription s = liveRooms.subscribe(em::emit);
-            em.onTermination(s::close);
-        });
-        Multi<List<LiveChange>> batches = changes.group().intoLists().every(COALESCE).filter(l -> !l.isEmpty());
-        Multi<Long> ticks = Multi.createFrom().ticks().every(TICK);
-        String[] lastSent = new String[parts.size()];
-        String[] lastBanner = {null};
-        Multi<OutboundSseEvent> fromChanges = batches.emitOn(Infrastructure.getDefaultWorkerPool()).onItem()
-                .transformToIterable(batch -> {
-                    List<OutboundSseEvent> out = new java.util.ArrayList<>();
-                    if (batch.stream().anyMatch(c -> c instanceof LiveChange.ConnectionChanged || c instanceof LiveChange.ChangesDropped)) {
-                        addIfChanged(out, sse, "pbx", this::renderBanner, lastBanner, 0);
-                    }
-                    for (int i = 0; i < parts.size(); i++) {
-                        Part p = parts.get(i);
-                        boolean all = batch.stream().anyMatch(c -> c instanceof LiveChange.ChangesDropped || c instanceof LiveChange.ConnectionChanged);
-                        if (all || batch.stream().anyMatch(p.affectedBy())) {
-                            addIfChanged(out, sse, p.event(), p.render(), lastSent, i);
-                        }
-                    }
-                    return out;
-                });
-        Multi<OutboundSseEvent> fromTicks = ticks.emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToIterable(tick -> {
-            List<OutboundSseEvent> out = new java.util.ArrayList<>();
-            addIfChanged(out, sse, "pbx", this::renderBanner, lastBanner, 0);
-            for (int i = 0; i < parts.size(); i++) {
-                if (parts.get(i).onTick()) {
-                    addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render(), lastSent, i);
-                }
-            }
-            if (out.isEmpty()) {
-                out.add(sse.newEventBuilder().comment("keep-alive").build());
-            }
-            return out;
-        });
-        Multi<OutboundSseEvent> fromAttempts = attemptChanges(sse, parts, lastSent);
-        return Multi.createBy().merging().streams(fromChanges, fromTicks, fromAttempts);
+        return Multi.createFrom().resource(() -> new Follower(parts),
+                                // one event at a time from each side: nothing rendered piles up in the merge while the client stalls
+                follower -> Multi.createBy().merging().withRequests(1).streams(follower.changes(sse), follower.ticks(sse)))
+                .withFinalizer(Follower::close);
     }
 
-    private Multi<OutboundSseEvent> attemptChanges(Sse sse, List<Part> parts, String[] lastSent) {
-        Multi<AttemptNotice> notices = Multi.createFrom().<AttemptNotice> emitter(em -> {
-            ListenerRegistry.Subscription s = attemptNotices.subscribe(em::emit);
-            em.onTermination(s::close);
-        });
-        return notices.group().intoLists().every(COALESCE).filter(l -> !l.isEmpty())
-                .emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToIterable(batch -> {
-                    List<OutboundSseEvent> out = new java.util.ArrayList<>();
-                    for (int i = 0; i < parts.size(); i++) {
-                        if (batch.stream().anyMatch(parts.get(i).affectedByAttempts())) {
-                            addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render(), lastSent, i);
+    /**
+     * What one stream has to re-render. Live changes and attempt notices only set flags (per part, and the
+     * banner); the renders happen on the stream's own clock and only while the client takes events. Nothing
+     * queues per change, so a client that stops reading costs a few flags however much the rooms change:
+     * its ticks are dropped while the HTTP layer has no demand (Quarkus REST asks for the next event only
+     * when the last one was written to the socket) and the next render is from the current state.
+     */
+    private final class Follower {
+        private final List<Part> parts;
+        private final BitSet dirty;
+        private final String[] lastSent;
+        private final String[] lastBanner = {null};
+        private final ListenerRegistry.Subscription live;
+        private final ListenerRegistry.Subscription attempts;
+        private boolean bannerDirty;
+
+        Follower(List<Part> parts) {
+            this.parts = parts;
+            this.dirty = new BitSet(parts.size());
+            this.lastSent = new String[parts.size()];
+            this.live = liveRooms.subscribe(this::onChange);
+            this.attempts = attemptNotices.subscribe(this::onAttempt);
+        }
+
+        private synchronized void onChange(LiveChange c) {
+            if (c instanceof LiveChange.ConnectionChanged || c instanceof LiveChange.ChangesDropped) {
+                bannerDirty = true;
+                dirty.set(0, parts.size());
+                return;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                if (!dirty.get(i) && parts.get(i).affectedBy().test(c)) {
+                    dirty.set(i);
+                }
+            }
+        }
+
+        private synchronized void onAttempt(AttemptNotice n) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (!dirty.get(i) && parts.get(i).affectedByAttempts().test(n)) {
+                    dirty.set(i);
+                }
+            }
+        }
+
+        /** Every {@link #COALESCE}: the parts changed since the last time, rendered from the current state. */
+        Multi<OutboundSseEvent> changes(Sse sse) {
+            return Multi.createFrom().ticks().every(COALESCE).onOverflow().drop()
+                    .emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToIterable(tick -> {
+                        BitSet due;
+                        boolean banner;
+                        synchronized (this) {
+                            due = (BitSet) dirty.clone();
+                            dirty.clear();
+                            banner = bannerDirty;
+                            bannerDirty = false;
                         }
-                    }
-                    return out;
-                });
+                        List<OutboundSseEvent> out = new ArrayList<>();
+                        if (banner) {
+                            addIfChanged(out, sse, "pbx", LiveStreams.this::renderBanner, lastBanner, 0);
+                        }
+                        due.stream().forEach(i -> addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render(), lastSent, i));
+                        return out;
+                    });
+        }
+
+        /** Every {@link #TICK}: the banner, the polled parts when they changed, else a keep-alive comment. */
+        Multi<OutboundSseEvent> ticks(Sse sse) {
+            return Multi.createFrom().ticks().every(TICK).onOverflow().drop()
+                    .emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToIterable(tick -> {
+                        List<OutboundSseEvent> out = new ArrayList<>();
+                        addIfChanged(out, sse, "pbx", LiveStreams.this::renderBanner, lastBanner, 0);
+                        for (int i = 0; i < parts.size(); i++) {
+                            if (parts.get(i).onTick()) {
+                                addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render(), lastSent, i);
+                            }
+                        }
+                        if (out.isEmpty()) {
+                            out.add(sse.newEventBuilder().comment("keep-alive").build());
+                        }
+                        return out;
+                    });
+        }
+
+        void close() {
+            live.close();
+            attempts.close();
+        }
     }
 
     private record Rendered(LiveSnapshot basis, String html) {
