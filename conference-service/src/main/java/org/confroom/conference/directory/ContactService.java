@@ -153,6 +153,8 @@ public class ContactService {
         if (text.length() > MAX_QUERY) {
             throw new ValidationException("query", "at most " + MAX_QUERY + " characters");
         }
+        // a NUL would reach PostgreSQL, which refuses it in text ("invalid byte sequence"): say so instead
+        ContactValidator.refuseControlCharacters("query", text, false);
         if (page < 0) {
             throw new ValidationException("page", "0 or more");
         }

@@ -60,7 +60,8 @@ public class ContactValidator {
         return new ValidContact(name, number, email, notes);
     }
 
-    private static void refuseControlCharacters(String field, String value, boolean linesAllowed) {
+    /** @throws ValidationException naming {@code field} when the value holds a control character (line breaks and tabs when allowed) */
+    static void refuseControlCharacters(String field, String value, boolean linesAllowed) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
