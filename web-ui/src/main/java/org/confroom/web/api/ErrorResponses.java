@@ -73,7 +73,8 @@ public class ErrorResponses {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE).header("HX-Retarget", "#flash")
                     .header("HX-Reswap", "innerHTML").entity(html).build();
         }
+        // the layout marks the current menu entry from "nav": without it the error page itself failed to render (a 500)
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(errorPage.data("status", status).data("message", message).render()).build();
+                .entity(errorPage.data("status", status).data("message", message).data("nav", "error").render()).build();
     }
 }
