@@ -37,7 +37,7 @@ class TcpClientFuzzTest {
 
     @Test
     void damagedStreamsNeverKillTheReaderAndEveryActionCompletes() throws Exception {
-        int tries = RandomTries.tries(CI_TRIES);
+        int tries = RandomTries.tries("client", CI_TRIES);
         List<String> names = Transcripts.tcpNames();
         List<MalformedMessage> reported = new CopyOnWriteArrayList<>();
         long[] totals = new long[3]; // answered, timed out, malformed expected

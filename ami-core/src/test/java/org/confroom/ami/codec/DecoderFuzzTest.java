@@ -31,7 +31,7 @@ class DecoderFuzzTest {
 
     @Test
     void damagedTranscriptsDecodeSafelyAndTheUndamagedRestDecodesAsAlone() {
-        int tries = RandomTries.tries(CI_TRIES);
+        int tries = RandomTries.tries("decoder", CI_TRIES);
         long[] totals = new long[4]; // inputs, bytes, malformed, slowest ms
         RandomTries.run("damaged transcript", tries, r -> oneTry(r, totals));
         System.out.printf(Locale.ROOT, "FUZZ | ami-core decoder, damaged transcripts | %d tries | %d MiB fed | %d malformed reported | slowest input %d ms%n",

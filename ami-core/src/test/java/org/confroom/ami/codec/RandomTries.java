@@ -24,11 +24,13 @@ public final class RandomTries {
     }
 
     /**
-     * @param defaultTries tries of the CI run
-     * @return {@code -Dconfroom.fuzz.tries=N} when set (the long fuzz run), else {@code defaultTries}
+     * @param layer the fuzz target, for example {@code decoder} or {@code web}
+     * @param ciTries tries of the CI run
+     * @return {@code -Dconfroom.fuzz.<layer>.tries=N} when set, else {@code -Dconfroom.fuzz.tries=N}, else
+     *     {@code ciTries}; the long run of {@code bin/fuzz} sets them
      */
-    public static int tries(int defaultTries) {
-        return Integer.getInteger("confroom.fuzz.tries", defaultTries);
+    public static int tries(String layer, int ciTries) {
+        return Integer.getInteger("confroom.fuzz." + layer + ".tries", Integer.getInteger("confroom.fuzz.tries", ciTries));
     }
 
     /** @return a random int in [min, max] */

@@ -81,7 +81,7 @@ class ServiceInputFuzzTest extends LivePbxTest {
         Room live = rooms.create(RoomDraft.of(OWN_PREFIX + "00", "Fuzz live room"), "fuzz");
         String member = pbx.joinQuiet(live.number, "1011", "Fuzz member");
         await("member live", () -> this.live.room(live.number).map(r -> r.member(member).isPresent()).orElse(false));
-        int tries = RandomTries.tries(CI_TRIES);
+        int tries = RandomTries.tries("services", CI_TRIES);
 
         RandomTries.run("hostile service input", tries, r -> oneTry(r, live, member));
 

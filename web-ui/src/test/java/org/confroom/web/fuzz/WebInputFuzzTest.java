@@ -64,7 +64,7 @@ class WebInputFuzzTest {
         Room room = rooms.create(RoomDraft.of(OWN_PREFIX + "00", "Web fuzz room"), "fuzz");
         WebSession operator = WebSession.as(Role.OPERATOR);
         WebSession admin = WebSession.as(Role.ADMIN);
-        int tries = RandomTries.tries(CI_TRIES);
+        int tries = RandomTries.tries("web", CI_TRIES);
         try (SimPbx pbx = SimPbx.connect()) {
             String member = pbx.joinQuiet(room.number, "1011", "Web fuzz member");
             SimPbx.await("member live", () -> live.room(room.number).map(r -> r.member(member).isPresent()).orElse(false));
