@@ -34,6 +34,7 @@ import org.confroom.conference.room.RoomDraft;
 import org.confroom.conference.room.RoomService;
 import org.confroom.conference.testsupport.AmiSimTestResource;
 import org.confroom.conference.testsupport.ConferenceTestProfile;
+import org.confroom.conference.testsupport.HostileFields;
 import org.confroom.conference.testsupport.HostileStrings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,14 @@ class ServiceInputFuzzTest extends LivePbxTest {
     }
 
     @Test
+    void aNulInARoomNameIsAValidationError() {
+        // found by the long fuzz run (seed 4715079825885): the name went to PostgreSQL, a DataException for the user
+        assertThatThrownBy(() -> rooms.create(RoomDraft.of(OWN_PREFIX + "02", "Fuzz\0room"), "fuzz"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("name: contains a control character (U+0000); it must fit on one line"));
+    }
+
+    @Test
     void aNulInAContactSearchIsAValidationError() {
         // found by the fuzz: the query went to PostgreSQL, which refused it ("invalid byte sequence for encoding UTF8: 0x00")
         assertThatThrownBy(() -> contacts.search("Al\0ice", 0, 20)).isInstanceOfSatisfying(ValidationException.class,
@@ -111,7 +120,7 @@ class ServiceInputFuzzTest extends LivePbxTest {
     }
 
     private void oneTry(Random r, Room live, String member) {
-        Fields f = new Fields(r);
+        HostileFields f = new HostileFields(r);
         call("RoomService.create", () -> rooms.create(draft(r, f), "fuzz"));
         call("RoomService.update", () -> {
             Room fresh = rooms.get(live.id);
@@ -143,7 +152,7 @@ class ServiceInputFuzzTest extends LivePbxTest {
     }
 
     /** A draft of random fields; a number that would be valid is moved into this test's own range. */
-    private RoomDraft draft(Random r, Fields f) {
+    private RoomDraft draft(Random r, HostileFields f) {
         String number = f.or("0");
         if (number.strip().matches("[0-9]{1,20}")) {
             number = OWN_PREFIX + String.format(Locale.ROOT, "%04d", 100 + ownRooms.incrementAndGet());
@@ -151,17 +160,6 @@ class ServiceInputFuzzTest extends LivePbxTest {
         Integer max = r.nextInt(3) == 0 ? r.nextInt(2000) - 500 : null;
         return new RoomDraft(number, f.or("Fuzz room"), f.or("default_bridge"), f.or("default_user"), max, f.or("Fuzz"),
                 f.or("+4930123"), f.or("1234"));
-    }
-
-    /** Field values: mostly valid, so that the calls reach the PBX, a third of them hostile. */
-    private record Fields(Random r) {
-        String or(String valid) {
-            return r.nextInt(3) == 0 ? hostile() : valid;
-        }
-
-        String hostile() {
-            return HostileStrings.next(r);
-        }
     }
 
     private void call(String what, Supplier<?> body) {

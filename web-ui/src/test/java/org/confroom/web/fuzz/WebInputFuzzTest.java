@@ -20,6 +20,7 @@ import org.confroom.conference.room.Room;
 import org.confroom.conference.room.RoomDraft;
 import org.confroom.conference.room.RoomService;
 import org.confroom.conference.testsupport.AmiSimTestResource;
+import org.confroom.conference.testsupport.HostileFields;
 import org.confroom.conference.testsupport.HostileStrings;
 import org.confroom.web.security.Role;
 import org.confroom.web.testsupport.WebSession;
@@ -87,7 +88,7 @@ class WebInputFuzzTest {
     }
 
     private void oneTry(Random r, WebSession op, WebSession admin, Room room, String member) {
-        Fields f = new Fields(r);
+        HostileFields f = new HostileFields(r);
         String id = Long.toString(room.id);
         Room fresh = rooms.get(room.id);
         send("POST /rooms", op, q -> q.formParams(roomFields(f)).post("/rooms"));
@@ -121,7 +122,7 @@ class WebInputFuzzTest {
         send("POST /tokens", admin, q -> q.formParam("name", f.hostile()).formParam("role", f.or("OPERATOR")).post("/tokens"));
     }
 
-    private Map<String, Object> roomFields(Fields f) {
+    private Map<String, Object> roomFields(HostileFields f) {
         String number = f.or("0");
         if (number.strip().matches("[0-9]{1,20}")) {
             number = OWN_PREFIX + String.format(Locale.ROOT, "%04d", 100 + ++ownNumbers);
@@ -157,16 +158,5 @@ class WebInputFuzzTest {
             assertThat(body).as(what + " shows markup unescaped").doesNotContain(SCRIPT);
         }
         statuses.merge(what + " " + status, 1, Integer::sum);
-    }
-
-    /** Field values: mostly valid, so that requests get past the first check, a third of them hostile. */
-    private record Fields(Random r) {
-        String or(String valid) {
-            return r.nextInt(3) == 0 ? hostile() : valid;
-        }
-
-        String hostile() {
-            return HostileStrings.next(r);
-        }
     }
 }
