@@ -34,11 +34,6 @@ public final class HostileStrings {
         };
     }
 
-    /** @return true when the string holds a character that ends or cuts an AMI line */
-    public static boolean breaksFraming(String s) {
-        return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\0') >= 0;
-    }
-
     private static String insert(Random r, String into, String what) {
         int at = into.isEmpty() ? 0 : r.nextInt(into.length() + 1);
         return into.substring(0, at) + what + into.substring(at);
