@@ -22,6 +22,10 @@ import java.util.Objects;
  *   any state ──limit exceeded / line without ':'──▶ (malformed out) SKIP_MESSAGE ──blank line──▶ HEADERS
  * </pre>
  *
+ * <p>Memory is bounded whatever the peer sends: one line buffer of at most {@link DecoderLimits#maxLineLength},
+ * the message being decoded (at most {@link DecoderLimits#maxMessageBytes}), and caches of short header
+ * names and message names only (a long name is decoded afresh every time, never kept).
+ *
  * <p>Lines end at CRLF or at a bare LF, as in Asterisk's own parser; a CR that is not followed by LF
  * stays in the value (transcript 17 shows Asterisk echoing one). Bytes that are not valid UTF-8
  * become U+FFFD and never raise an error. Blank lines between messages are skipped.
@@ -60,6 +64,10 @@ public final class AmiDecoder {
     private static final int KEY_CACHE_SLOTS = 512;
     private static final int NAME_CACHE_SLOTS = 256;
     private static final int SHRINK_ABOVE = 1 << 20;
+    /** Longest header name or message name kept in the caches; Asterisk's longest is under 40. */
+    private static final int MAX_CACHED_NAME = 64;
+    /** Most header names of a message whose names array is shared with later messages. */
+    private static final int MAX_SHARED_NAMES = 128;
 
     private final DecoderLimits limits;
     private State state;
@@ -77,6 +85,7 @@ public final class AmiDecoder {
     private int count;
     private boolean follows;
     private List<String> followsOutput;
+    private long messageBytes;
 
     private final CachedKey[] keyCache = new CachedKey[KEY_CACHE_SLOTS];
     private final String[] nameCache = new String[NAME_CACHE_SLOTS];
@@ -232,6 +241,13 @@ public final class AmiDecoder {
         if (e > s && b[e - 1] == CR) {
             e--;
         }
+        if (e > s && state != State.BANNER && state != State.SKIP_MESSAGE) {
+            messageBytes += e - s + 2;
+            if (messageBytes > limits.maxMessageBytes()) {
+                reject("message longer than " + limits.maxMessageBytes() + " bytes", "", sink);
+                return;
+            }
+        }
         switch (state) {
             case BANNER -> {
                 state = State.HEADERS;
@@ -378,6 +394,7 @@ public final class AmiDecoder {
         }
         count = 0;
         valueLength = 0;
+        messageBytes = 0;
         name = null;
         if (valueBytes.length > SHRINK_ABOVE) {
             valueBytes = new byte[2048]; // after an unusually large message
@@ -409,12 +426,30 @@ public final class AmiDecoder {
             }
         }
         String[] names = Arrays.copyOf(keys, count);
-        namesCache[slot] = names;
+        if (shareable(names)) {
+            namesCache[slot] = names;
+        }
         return names;
+    }
+
+    /** @return true when a names array is small enough to keep for later messages: few, short names */
+    private static boolean shareable(String[] names) {
+        if (names.length > MAX_SHARED_NAMES) {
+            return false;
+        }
+        for (String n : names) {
+            if (n.length() > MAX_CACHED_NAME) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the first value of a message (event name, status, action), shared with earlier messages when equal */
     private String firstValue(byte[] b, int s, int e) {
+        if (e - s > MAX_CACHED_NAME) {
+            return text(b, s, e);
+        }
         int h = 1;
         for (int i = s; i < e; i++) {
             h = 31 * h + b[i];
@@ -429,6 +464,34 @@ public final class AmiDecoder {
         return v;
     }
 
+    /**
+     * @return an estimate of the heap this decoder keeps between two {@link #feed} calls: buffers, the
+     *     message being decoded and the caches (two bytes per char); tests check it stays bounded
+     */
+    long retainedBytes() {
+        long total = line.length + valueBytes.length + (long) keys.length * Long.BYTES + (long) valueEnds.length * Integer.BYTES;
+        for (CachedKey k : keyCache) {
+            total += k == null ? 0 : k.bytes.length + 2L * k.text.length();
+        }
+        for (String n : nameCache) {
+            total += n == null ? 0 : 2L * n.length();
+        }
+        for (String[] names : namesCache) {
+            if (names != null) {
+                total += (long) names.length * Long.BYTES;
+                for (String n : names) {
+                    total += n.length() > MAX_CACHED_NAME ? 2L * n.length() : 0; // short ones are in the key cache
+                }
+            }
+        }
+        if (followsOutput != null) {
+            for (String o : followsOutput) {
+                total += 2L * o.length();
+            }
+        }
+        return total;
+    }
+
     private static boolean sameAscii(String s, byte[] b, int from, int to) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) != b[from + i]) {
@@ -441,6 +504,9 @@ public final class AmiDecoder {
     /** @return the cached key for these bytes, added to the cache on a miss */
     private CachedKey key(byte[] b, int s, int e) {
         int n = e - s;
+        if (n > MAX_CACHED_NAME) {
+            return new CachedKey(Arrays.copyOfRange(b, s, e), text(b, s, e));
+        }
         long h;
         if (n >= Long.BYTES) {
             // header names often share a prefix (LocalOneUniqueid, LocalOneLinkedid): hash both ends and the length

@@ -108,9 +108,13 @@ final class FakeAmiServer implements AutoCloseable {
             this.out = socket.getOutputStream();
         }
 
-        synchronized void write(String raw) {
+        void write(String raw) {
+            write(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        synchronized void write(byte[] raw) {
             try {
-                out.write(raw.getBytes(StandardCharsets.UTF_8));
+                out.write(raw);
                 out.flush();
             } catch (IOException e) {
                 // client gone

@@ -19,6 +19,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final ActionRegistry actions = new ActionRegistry();
     private final Faults faults = new Faults();
     private final OriginateLedger originates = new OriginateLedger();
+    private final WireInspector wire = new WireInspector();
     private final ManagerServer server;
     private final SimControls controls;
     private final HttpManagerServer http;
@@ -33,7 +34,7 @@ public final class AmiSimulator implements AutoCloseable {
         ConfbridgeActions.register(actions);
         SystemActions.register(actions);
         this.pbx = newPbx(config.firstChannelSequence());
-        this.server = new ManagerServer(() -> pbx, actions, faults);
+        this.server = new ManagerServer(() -> pbx, actions, faults, wire);
         this.controls = new SimControls(this);
         this.http = config.httpPort() >= 0 ? new HttpManagerServer(() -> pbx, actions) : null;
     }
@@ -77,6 +78,10 @@ public final class AmiSimulator implements AutoCloseable {
 
     Faults faults() {
         return faults;
+    }
+
+    WireInspector wire() {
+        return wire;
     }
 
     Pbx pbx() {

@@ -21,15 +21,17 @@ final class ManagerServer implements AutoCloseable {
     private final Supplier<Pbx> pbx;
     private final ActionRegistry actions;
     private final Faults faults;
+    private final WireInspector wire;
     private final Set<TcpSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
     private volatile boolean dying;
     private int port;
 
-    ManagerServer(Supplier<Pbx> pbx, ActionRegistry actions, Faults faults) {
+    ManagerServer(Supplier<Pbx> pbx, ActionRegistry actions, Faults faults, WireInspector wire) {
         this.pbx = pbx;
         this.actions = actions;
         this.faults = faults;
+        this.wire = wire;
     }
 
     /** Binds (or binds again, on the same port, after a restart) and starts accepting. */
@@ -63,7 +65,7 @@ final class ManagerServer implements AutoCloseable {
                     continue;
                 }
                 TcpSession[] holder = new TcpSession[1];
-                TcpSession session = new TcpSession(s, pbx.get(), actions, faults, () -> sessions.remove(holder[0]));
+                TcpSession session = new TcpSession(s, pbx.get(), actions, faults, wire, () -> sessions.remove(holder[0]));
                 holder[0] = session;
                 sessions.add(session);
                 session.start();

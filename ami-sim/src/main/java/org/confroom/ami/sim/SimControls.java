@@ -63,6 +63,19 @@ public final class SimControls {
         sim.faults().writeObserver(observer);
     }
 
+    /**
+     * @return what the AMI TCP sessions received so far, checked for bare CR, bare LF, NUL and
+     *     undecodable blocks: the wire-level proof that no header value broke the framing
+     */
+    public WireStats wire() {
+        return sim.wire().snapshot();
+    }
+
+    /** Starts the {@link #wire()} counts afresh. */
+    public void resetWire() {
+        sim.wire().reset();
+    }
+
     /** Sets the sequence number of the next Local channel pair ({@code -0000000f} is 15). */
     public void setNextChannelSequence(int seq) {
         Pbx pbx = sim.pbx();

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.confroom.ami.codec.AmiDecoder;
 import org.confroom.ami.codec.AmiFrame;
 import org.confroom.ami.codec.AmiMessage;
+import org.confroom.ami.codec.MalformedMessage;
 
 /**
  * One AMI connection over TCP. A reader thread decodes actions and hands them to the PBX thread one at a
@@ -27,16 +28,18 @@ final class TcpSession extends ManagerSession {
     private final Pbx pbx;
     private final ActionRegistry actions;
     private final Faults faults;
+    private final WireInspector wire;
     private final Runnable onClose;
     private final LinkedBlockingQueue<byte[]> out = new LinkedBlockingQueue<>();
     private volatile boolean closing;
     private volatile boolean closed;
 
-    TcpSession(Socket socket, Pbx pbx, ActionRegistry actions, Faults faults, Runnable onClose) {
+    TcpSession(Socket socket, Pbx pbx, ActionRegistry actions, Faults faults, WireInspector wire, Runnable onClose) {
         this.socket = socket;
         this.pbx = pbx;
         this.actions = actions;
         this.faults = faults;
+        this.wire = wire;
         this.onClose = onClose;
     }
 
@@ -80,6 +83,7 @@ final class TcpSession extends ManagerSession {
         AmiDecoder decoder = AmiDecoder.withoutBanner();
         byte[] buf = new byte[16 * 1024];
         List<AmiFrame> frames = new ArrayList<>();
+        WireInspector.Scan scan = wire.newScan();
         try {
             // not try-with-resources: closing the stream would close the socket before the writer flushed
             InputStream in = socket.getInputStream();
@@ -91,10 +95,14 @@ final class TcpSession extends ManagerSession {
                 }
                 // a stall that began while this thread sat in read() holds what just arrived
                 faults.awaitReading();
+                scan.scan(buf, n);
                 decoder.feed(buf, 0, n, frames::add);
                 for (AmiFrame f : frames) {
                     if (f instanceof AmiMessage m && !closing) {
+                        wire.action();
                         handle(m);
+                    } else if (f instanceof MalformedMessage mm) {
+                        wire.malformed(mm.reason());
                     }
                 }
                 frames.clear();

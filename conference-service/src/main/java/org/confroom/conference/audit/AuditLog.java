@@ -40,15 +40,15 @@ public class AuditLog {
     public AuditEvent record(String actor, String action, Long roomId, String target, AuditEvent.Outcome outcome,
             Map<String, ?> details) {
         AuditEvent e = new AuditEvent();
-        e.actor = actor;
+        e.actor = storable(actor);
         e.action = action;
         e.roomId = roomId;
-        e.target = target;
+        e.target = storable(target);
         e.outcome = outcome;
         Map<String, Object> copy = new LinkedHashMap<>();
         details.forEach((k, v) -> {
             if (v != null) {
-                copy.put(k, v instanceof Number || v instanceof Boolean ? v : v.toString());
+                copy.put(k, v instanceof Number || v instanceof Boolean ? v : storable(v.toString()));
             }
         });
         e.details = copy;
@@ -111,9 +111,17 @@ public class AuditLog {
         return new ResultPage<>(items, query.page(), query.size(), AuditEvent.count(condition, p));
     }
 
+    /**
+     * @return the text with each NUL shown as U+2400 (␀): PostgreSQL keeps no NUL in text or jsonb, and a
+     *     refused input that carried one (an injection attempt) must still be audited as it was typed
+     */
+    static String storable(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace('\0', '\u2400');
+    }
+
     /** @return the trimmed filter text, or null when blank */
     private static String filter(String field, String value) {
-        String v = value == null ? "" : value.strip();
+        String v = value == null ? "" : storable(value.strip());
         if (v.length() > MAX_FILTER) {
             throw new ValidationException(field, "at most " + MAX_FILTER + " characters");
         }

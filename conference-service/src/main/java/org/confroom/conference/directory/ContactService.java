@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.confroom.conference.ConflictException;
+import org.confroom.conference.InputText;
 import org.confroom.conference.NotFoundException;
 import org.confroom.conference.ValidationException;
 import org.confroom.conference.audit.AuditEvent;
@@ -153,6 +154,8 @@ public class ContactService {
         if (text.length() > MAX_QUERY) {
             throw new ValidationException("query", "at most " + MAX_QUERY + " characters");
         }
+        // a NUL would reach PostgreSQL, which refuses it in text ("invalid byte sequence"): say so instead
+        InputText.refuseControlCharacters("query", text, false);
         if (page < 0) {
             throw new ValidationException("page", "0 or more");
         }

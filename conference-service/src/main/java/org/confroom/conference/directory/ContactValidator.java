@@ -2,6 +2,7 @@ package org.confroom.conference.directory;
 
 import java.util.regex.Pattern;
 
+import org.confroom.conference.InputText;
 import org.confroom.conference.ValidationException;
 
 import jakarta.inject.Inject;
@@ -40,11 +41,11 @@ public class ContactValidator {
         if (name == null || name.length() > MAX_NAME) {
             throw new ValidationException("name", "required, at most " + MAX_NAME + " characters");
         }
-        refuseControlCharacters("name", name, false);
+        InputText.refuseControlCharacters("name", name, false);
         DialNumber number = numbers.parse(draft.number());
         String email = strip(draft.email());
         if (email != null) {
-            refuseControlCharacters("email", email, false);
+            InputText.refuseControlCharacters("email", email, false);
             if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
                 throw new ValidationException("email", "'" + email + "' is not an e-mail address (name@example.org), at most "
                         + MAX_EMAIL + " characters");
@@ -52,24 +53,12 @@ public class ContactValidator {
         }
         String notes = strip(draft.notes());
         if (notes != null) {
-            refuseControlCharacters("notes", notes, true);
+            InputText.refuseControlCharacters("notes", notes, true);
             if (notes.length() > MAX_NOTES) {
                 throw new ValidationException("notes", "at most " + MAX_NOTES + " characters, got " + notes.length());
             }
         }
         return new ValidContact(name, number, email, notes);
-    }
-
-    private static void refuseControlCharacters(String field, String value, boolean linesAllowed) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
-            if ((Character.isISOControl(c) && !(linesAllowed && lineBreakOrTab))
-                    || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-                throw new ValidationException(field, String.format("contains a control character (U+%04X)%s", (int) c,
-                        linesAllowed ? "; only line breaks and tabs are allowed" : "; it must fit on one line"));
-            }
-        }
     }
 
     private static String strip(String s) {

@@ -25,6 +25,13 @@ public record DialSettings(DialPolicy policy, String dialTemplate, String roomCo
             throw new IllegalArgumentException("confroom.pbx.dial-template must look like Technology/... and contain "
                     + "{number} or {digits}, was '" + dialTemplate + "'");
         }
+        // the dial string becomes the Originate Channel header: a line break there would end the header (ami-core
+        // refuses it at send time, but then every invite fails; say so at startup with the key instead)
+        int control = firstControl(dialTemplate);
+        if (control >= 0) {
+            throw new IllegalArgumentException(String.format("confroom.pbx.dial-template must not contain control "
+                    + "characters, found U+%04X at index %d", (int) dialTemplate.charAt(control), control));
+        }
         requireName("confroom.pbx.room-context", roomContext);
         requireName("confroom.attempts.click-to-call-context", clickToCallContext);
         if (ringTimeout.isNegative() || ringTimeout.isZero() || actionTimeout.isNegative() || actionTimeout.isZero()) {
@@ -55,6 +62,15 @@ public record DialSettings(DialPolicy policy, String dialTemplate, String roomCo
     /** @return a copy with another ring timeout */
     public DialSettings withRingTimeout(Duration timeout) {
         return new DialSettings(policy, dialTemplate, roomContext, clickToCallContext, timeout, actionTimeout);
+    }
+
+    private static int firstControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void requireName(String key, String value) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.confroom.conference.ConflictException;
+import org.confroom.conference.InputText;
 import org.confroom.conference.NotFoundException;
 import org.confroom.conference.ValidationException;
 import org.confroom.conference.audit.AuditEvent;
@@ -126,6 +127,7 @@ public class RoomService {
         if (name.isEmpty() || name.length() > 200) {
             throw new ValidationException("name", "required, at most 200 characters");
         }
+        InputText.refuseControlCharacters("name", name, false);
         room.name = name;
         room.bridgeProfile = orDefault("bridgeProfile", d.bridgeProfile(), PROFILE, "default_bridge");
         room.userProfile = orDefault("userProfile", d.userProfile(), PROFILE, "default_user");

@@ -48,6 +48,8 @@ public class ErrorAnswers {
                     errorPage.getFragment("message").data("status", status).data("message", message).render());
         }
         Template page = standalone ? unavailablePage : errorPage;
-        return new ErrorAnswer(status, MediaType.TEXT_HTML, headers, page.data("status", status).data("message", message).render());
+        // the layout marks the current menu entry from "nav": without it the error page itself failed to render (a 500)
+        return new ErrorAnswer(status, MediaType.TEXT_HTML, headers,
+                page.data("status", status).data("message", message).data("nav", "error").render());
     }
 }
