@@ -26,7 +26,8 @@ import org.openjdk.jol.info.GraphLayout;
  * <pre>
  *   -&gt; CLOCK &lt;nanoTime&gt;         (the orchestrator checks that both JVMs read the same clock)
  *   -&gt; READY                      (state fresh; heap after GC noted)
- *   &lt;- WARMUP rooms members big   (optional, repeated: the orchestrator fills and then hangs up a warm-up plan)
+ *   &lt;- WARMUP rooms members big   (optional, repeated: the orchestrator fills a warm-up plan,
+ *   -&gt; FILLED                     once the live state holds all of it, then the orchestrator hangs it up)
  *   -&gt; WARM                       (that plan was seen, then every room ended; heap after GC noted again)
  *   &lt;- GO                         (the driver starts)
  *   -&gt; RESULT key=value ...       (every member seen; join times written to the file)
@@ -59,6 +60,8 @@ public final class LiveScaleClient {
                 String[] w = command.split(" ");
                 LivePlan warm = new LivePlan(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]));
                 watcher.awaitRooms(warm.expected(), timeout);
+                System.out.println("FILLED"); // the orchestrator hangs the warm-up up only now
+                System.out.flush();
                 watcher.awaitRooms(Map.of(), timeout);
                 watcher.reset();
                 baseline = heapAfterGcKib();

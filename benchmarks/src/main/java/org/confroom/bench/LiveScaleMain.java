@@ -108,6 +108,9 @@ public final class LiveScaleMain {
                     toClient.println("WARMUP " + warm.rooms() + " " + warm.membersPerRoom() + " " + warm.bigRoomMembers());
                     try (LiveDriver driver = new LiveDriver(sim.port())) {
                         driver.run(warm, warmStamps::events, 0);
+                        // hung up only once the live state has all of it: before, a quick hangup could empty the
+                        // rooms before the client had compared them, and it waited for a state that was gone
+                        expect(in, "FILLED", log);
                         driver.client().send(Hangup.of("/^Local\\//")).get(30, TimeUnit.SECONDS);
                     }
                     expect(in, "WARM", log);
