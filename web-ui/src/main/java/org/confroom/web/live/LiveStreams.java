@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -40,6 +42,11 @@ import jakarta.ws.rs.sse.Sse;
 public class LiveStreams {
     /** Coalescing window of re-renders after live changes. */
     public static final Duration COALESCE = Duration.ofMillis(100);
+    /** More changed rows of one part in one tick are sent as the whole part. */
+    static final int MAX_ROWS_PER_TICK = 3;
+    /** Shared renders kept at most (one per part, role and row shown); beyond, they are forgotten. */
+    private static final int MAX_SHARED = 10_000;
+
     /** Interval of the keep-alive and of periodic refreshes. */
     public static final Duration TICK = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(LiveStreams.class);
@@ -56,7 +63,13 @@ public class LiveStreams {
 
     /** One named part of a page that a stream keeps fresh. */
     public record Part(String event, Predicate<LiveChange> affectedBy, Supplier<String> render, boolean onTick,
-            Predicate<AttemptNotice> affectedByAttempts) {
+            Predicate<AttemptNotice> affectedByAttempts, Function<LiveChange, Optional<Row>> rows) {
+        /** A part that follows the live state and call attempts, without rows of its own. */
+        public Part(String event, Predicate<LiveChange> affectedBy, Supplier<String> render, boolean onTick,
+                Predicate<AttemptNotice> affectedByAttempts) {
+            this(event, affectedBy, render, onTick, affectedByAttempts, c -> Optional.empty());
+        }
+
         /** A part that follows the live state (and the tick), not call attempts. */
         public Part(String event, Predicate<LiveChange> affectedBy, Supplier<String> render, boolean onTick) {
             this(event, affectedBy, render, onTick, n -> false);
@@ -65,6 +78,16 @@ public class LiveStreams {
         /** A part re-rendered after the live changes it depends on. */
         public static Part onChange(String event, Predicate<LiveChange> affectedBy, Supplier<String> render) {
             return new Part(event, affectedBy, render, false);
+        }
+
+        /**
+         * A part re-rendered after the live changes it depends on, except the changes that {@code rows} turns
+         * into a row of their own: only that row is rendered and sent, as its own event (a mute in a room of
+         * 200 sends one row, not the table).
+         */
+        public static Part onChangeWithRows(String event, Predicate<LiveChange> affectedBy, Supplier<String> render,
+                Function<LiveChange, Optional<Row>> rows) {
+            return new Part(event, affectedBy, render, false, n -> false, rows);
         }
 
         /** A part re-rendered every tick and sent only when it differs from the last one sent (database state). */
@@ -76,6 +99,15 @@ public class LiveStreams {
         public static Part onAttempts(String event, Predicate<AttemptNotice> affectedBy, Supplier<String> render) {
             return new Part(event, c -> false, render, false, affectedBy);
         }
+    }
+
+    /**
+     * One row of a part, sent as its own event.
+     *
+     * @param event the row's event name (the row element has {@code sse-swap} with it)
+     * @param render renders the row from the current state; null when the row is gone (the part is then re-rendered)
+     */
+    public record Row(String event, Supplier<String> render) {
     }
 
     /**
@@ -105,6 +137,8 @@ public class LiveStreams {
         private final ListenerRegistry.Subscription live;
         private final ListenerRegistry.Subscription attempts;
         private boolean bannerDirty;
+        /** rows changed since the last tick, per part, by event name (parts re-rendered whole drop theirs) */
+        private final java.util.Map<String, RowOf> dirtyRows = new java.util.LinkedHashMap<>();
 
         Follower(List<Part> parts) {
             this.parts = parts;
@@ -121,7 +155,13 @@ public class LiveStreams {
                 return;
             }
             for (int i = 0; i < parts.size(); i++) {
-                if (!dirty.get(i) && parts.get(i).affectedBy().test(c)) {
+                if (dirty.get(i) || !parts.get(i).affectedBy().test(c)) {
+                    continue;
+                }
+                Optional<Row> row = parts.get(i).rows().apply(c);
+                if (row.isPresent()) {
+                    dirtyRows.put(row.get().event(), new RowOf(i, row.get()));
+                } else {
                     dirty.set(i);
                 }
             }
@@ -141,15 +181,40 @@ public class LiveStreams {
                     .emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToIterable(tick -> {
                         BitSet due;
                         boolean banner;
+                        List<RowOf> rows;
                         synchronized (this) {
                             due = (BitSet) dirty.clone();
                             dirty.clear();
+                            rows = new ArrayList<>(dirtyRows.values());
+                            dirtyRows.clear();
                             banner = bannerDirty;
                             bannerDirty = false;
                         }
                         List<OutboundSseEvent> out = new ArrayList<>();
                         if (banner) {
                             addIfChanged(out, sse, "pbx", LiveStreams.this::renderBanner, lastBanner, 0);
+                        }
+                        // many rows of one part at once (mute all): the whole part is cheaper and as quick
+                        int[] perPart = new int[parts.size()];
+                        rows.forEach(r -> perPart[r.part()]++);
+                        for (int i = 0; i < perPart.length; i++) {
+                            if (perPart[i] > MAX_ROWS_PER_TICK) {
+                                due.set(i);
+                            }
+                        }
+                        for (RowOf r : rows) {
+                            if (due.get(r.part())) {
+                                continue; // the whole part goes out anyway
+                            }
+                            String html = renderRow(r.row());
+                            if (html == null) {
+                                due.set(r.part()); // the row is gone or failed: send the part
+                                continue;
+                            }
+                            synchronized (lastSent) {
+                                lastSent[r.part()] = null; // the client's part now differs from the last one sent
+                            }
+                            out.add(sse.newEventBuilder().name(r.row().event()).data(html).build());
                         }
                         due.stream().forEach(i -> addIfChanged(out, sse, parts.get(i).event(), parts.get(i).render(), lastSent, i));
                         return out;
@@ -180,6 +245,19 @@ public class LiveStreams {
         }
     }
 
+    private record RowOf(int part, Row row) {
+    }
+
+    private static String renderRow(Row row) {
+        try {
+            return row.render().get();
+        } catch (RuntimeException e) {
+            LOG.warnf("live row '%s' not rendered, the whole part goes instead: %s", row.event(),
+                    DatabaseUnavailableException.find(e).orElse(String.valueOf(e)));
+            return null;
+        }
+    }
+
     private record Rendered(LiveSnapshot basis, String html) {
     }
 
@@ -197,6 +275,9 @@ public class LiveStreams {
     public Supplier<String> shared(String key, Supplier<String> render) {
         return () -> {
             LiveSnapshot basis = liveRooms.snapshot();
+            if (shared.size() > MAX_SHARED) {
+                shared.clear();
+            }
             return shared.compute(key, (k, old) -> old != null && old.basis() == basis ? old : new Rendered(basis, render.get()))
                     .html();
         };

@@ -55,6 +55,21 @@ public record LiveView(String number, boolean active, boolean locked, boolean re
             return callerIdName == null || callerIdName.isBlank() || "<unknown>".equals(callerIdName) ? callerIdNum : callerIdName;
         }
 
+        /** @return a short stable name of this member for element ids and its own live event ({@code member-<key>}) */
+        public String key() {
+            return key(channel);
+        }
+
+        /** @return the key of the member on {@code channel} */
+        public static String key(String channel) {
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(channel.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(d, 0, 6);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+            }
+        }
+
         /** @return the number to show beside {@link #who()} */
         public String number() {
             return dialled != null ? dialled : callerIdNum;

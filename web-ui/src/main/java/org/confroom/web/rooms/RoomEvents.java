@@ -1,6 +1,7 @@
 package org.confroom.web.rooms;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.confroom.conference.live.LiveChange;
 import org.confroom.conference.room.Room;
@@ -42,6 +43,10 @@ public class RoomEvents {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    @io.quarkus.qute.Location("RoomsPage/member-row.html")
+    io.quarkus.qute.Template memberRow;
+
     @GET
     @Blocking
     @Path("{id}")
@@ -53,12 +58,30 @@ public class RoomEvents {
         // the stream renders on worker threads without the request: the role is read now
         boolean operator = identity.hasRole(Role.OPERATOR_NAME);
         return streams.stream(sse, List.of(
-                LiveStreams.Part.onChange("members", c -> concerns(c, number), streams.shared("room-members:" + id + ":" + operator, () -> {
+                LiveStreams.Part.onChangeWithRows("members", c -> concerns(c, number), streams.shared("room-members:" + id + ":" + operator, () -> {
                     Room now = rooms.get(id);
                     return RoomsPage.renderMembers(now, views.live(now), operator);
-                })),
+                }), c -> memberRow(c, id, number, operator)),
                 LiveStreams.Part.onAttempts("attempts", n -> n.concernsRoom(id),
                         () -> RoomsPage.renderAttempts(rooms.get(id), views.attempts(id), operator))));
+    }
+
+    /**
+     * A member's own change (mute, talking) goes out as that member's row alone; joins, leaves and room
+     * changes re-render the members part.
+     */
+    private Optional<LiveStreams.Row> memberRow(LiveChange c, long id, String number, boolean operator) {
+        if (!(c instanceof LiveChange.MemberUpdated u) || !u.room().equals(number)) {
+            return Optional.empty();
+        }
+        String channel = u.member().channel();
+        String key = LiveView.Member.key(channel);
+        return Optional.of(new LiveStreams.Row("member-" + key, streams.shared("room-member:" + id + ":" + operator + ":" + key, () -> {
+            Room now = rooms.get(id);
+            LiveView live = views.live(now);
+            return live.members().stream().filter(m -> m.channel().equals(channel)).findFirst()
+                    .map(m -> memberRow.data("room", now).data("m", m).data("operator", operator).render()).orElse(null);
+        })));
     }
 
     /** @return true when the change is about the conference with this number */
