@@ -38,20 +38,34 @@ public class RoomViews {
     @Inject
     ContactService contacts;
 
+    /** A room's live view and its recent attempts, from one read of the attempts. */
+    record LiveAndAttempts(LiveView live, List<AttemptView> attempts) {
+    }
+
     LiveView live(Room room) {
         Optional<LiveRoom> conference = live.room(room.number);
+        return conference.isEmpty() ? LiveView.of(room.number, conference, live.status(), Map.of())
+                : liveAndAttempts(room, conference).live();
+    }
+
+    LiveAndAttempts liveAndAttempts(Room room) {
+        return liveAndAttempts(room, live.room(room.number));
+    }
+
+    private LiveAndAttempts liveAndAttempts(Room room, Optional<LiveRoom> conference) {
+        List<CallAttempt> recent = invitations.recentForRoom(room.id, ATTEMPTS_SHOWN);
+        Map<Long, String> names = new HashMap<>();
         Map<String, LiveView.Dialled> byChannel = new HashMap<>();
-        if (conference.isPresent()) {
-            // a member that confroom dialled is its attempt's channel (the ;1 side of the Local channel)
-            Map<Long, String> names = new HashMap<>();
-            for (CallAttempt a : invitations.recentForRoom(room.id, ATTEMPTS_SHOWN)) {
-                if (a.channel != null) {
-                    String name = a.contactId == null ? null : names.computeIfAbsent(a.contactId, this::contactName);
-                    byChannel.putIfAbsent(a.channel, new LiveView.Dialled(a.number, name));
-                }
+        List<AttemptView> attempts = new java.util.ArrayList<>(recent.size());
+        for (CallAttempt a : recent) {
+            String name = a.contactId == null ? null : names.computeIfAbsent(a.contactId, this::contactName);
+            attempts.add(AttemptView.of(a, name));
+            if (a.channel != null) {
+                // a member that confroom dialled is its attempt's channel (the ;1 side of the Local channel)
+                byChannel.putIfAbsent(a.channel, new LiveView.Dialled(a.number, name));
             }
         }
-        return LiveView.of(room.number, conference, live.status(), byChannel);
+        return new LiveAndAttempts(LiveView.of(room.number, conference, live.status(), byChannel), List.copyOf(attempts));
     }
 
     List<AttemptView> attempts(long roomId) {

@@ -233,7 +233,8 @@ public class RoomsPage {
     }
 
     private TemplateInstance detailPage(Room room, List<InviteResultView> results) {
-        return Templates.detail(room, views.live(room), invitees.list(room.id), views.attempts(room.id), results, operator());
+        RoomViews.LiveAndAttempts now = views.liveAndAttempts(room);
+        return Templates.detail(room, now.live(), invitees.list(room.id), now.attempts(), results, operator());
     }
 
     private TemplateInstance inviteesPart(long id) {
