@@ -26,15 +26,16 @@ import org.confroom.conference.invitee.InviteeRole;
  * @param joinedAt when it joined the room
  * @param finishedAt when it ended or failed
  * @param cancellable true while it can be cancelled (QUEUED or DIALING)
+ * @param channel the channel it runs on (the ;1 side of the Local channel, the room member it becomes), null before the PBX named it
  */
 public record AttemptView(UUID id, String number, Long contactId, String contactName, InviteeRole role, AttemptState state,
         FailureReason failureReason, String failure, int attemptNo, OffsetDateTime queuedAt, OffsetDateTime dialingAt,
-        OffsetDateTime answeredAt, OffsetDateTime joinedAt, OffsetDateTime finishedAt, boolean cancellable) {
+        OffsetDateTime answeredAt, OffsetDateTime joinedAt, OffsetDateTime finishedAt, boolean cancellable, String channel) {
 
     static AttemptView of(CallAttempt a, String contactName) {
         return new AttemptView(a.id, a.number, a.contactId, contactName, a.role, a.state(), a.failureReason(), failure(a),
                 a.attemptNo, a.queuedAt(), a.dialingAt(), a.answeredAt(), a.joinedAt(), a.finishedAt(),
-                a.state() == AttemptState.QUEUED || a.state() == AttemptState.DIALING);
+                a.state() == AttemptState.QUEUED || a.state() == AttemptState.DIALING, a.channel);
     }
 
     /** @return when it was asked for, for display */

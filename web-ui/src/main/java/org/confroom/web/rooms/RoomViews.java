@@ -53,19 +53,15 @@ public class RoomViews {
     }
 
     private LiveAndAttempts liveAndAttempts(Room room, Optional<LiveRoom> conference) {
-        List<CallAttempt> recent = invitations.recentForRoom(room.id, ATTEMPTS_SHOWN);
-        Map<Long, String> names = new HashMap<>();
+        List<AttemptView> attempts = attempts(room.id);
         Map<String, LiveView.Dialled> byChannel = new HashMap<>();
-        List<AttemptView> attempts = new java.util.ArrayList<>(recent.size());
-        for (CallAttempt a : recent) {
-            String name = a.contactId == null ? null : names.computeIfAbsent(a.contactId, this::contactName);
-            attempts.add(AttemptView.of(a, name));
-            if (a.channel != null) {
+        for (AttemptView a : attempts) {
+            if (a.channel() != null) {
                 // a member that confroom dialled is its attempt's channel (the ;1 side of the Local channel)
-                byChannel.putIfAbsent(a.channel, new LiveView.Dialled(a.number, name));
+                byChannel.putIfAbsent(a.channel(), new LiveView.Dialled(a.number(), a.contactName()));
             }
         }
-        return new LiveAndAttempts(LiveView.of(room.number, conference, live.status(), byChannel), List.copyOf(attempts));
+        return new LiveAndAttempts(LiveView.of(room.number, conference, live.status(), byChannel), attempts);
     }
 
     List<AttemptView> attempts(long roomId) {
