@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.Properties;
 
 import org.confroom.ami.sim.AmiSimulator;
@@ -65,11 +64,6 @@ public final class DemoBootstrap {
             System.setProperty("confroom.session.ephemeral-key", "true");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(DemoBootstrap::stop, "demo-shutdown"));
-    }
-
-    /** @return the embedded simulator, when the demo mode runs one */
-    public static Optional<AmiSimulator> simulator() {
-        return Optional.ofNullable(simulator);
     }
 
     private static void startSimulator() {

@@ -26,6 +26,9 @@ public class LoginPage {
     @Inject
     SecurityIdentity identity;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response login(@QueryParam("error") String error, @QueryParam("out") String out) {
@@ -39,7 +42,7 @@ public class LoginPage {
     @POST
     @Path("/out")
     public Response logout(RoutingContext rc) {
-        rc.response().addCookie(io.vertx.core.http.Cookie.cookie("confroom-session", "").setPath("/").setMaxAge(0)
+        rc.response().addCookie(io.vertx.core.http.Cookie.cookie(sessionCookie, "").setPath("/").setMaxAge(0)
                 .setHttpOnly(true).setSameSite(io.vertx.core.http.CookieSameSite.STRICT));
         return Response.seeOther(URI.create("/login?out=1")).build();
     }

@@ -59,13 +59,6 @@ public final class WebSession {
         return s;
     }
 
-    /** @return an anonymous session (no login), with a CSRF cookie and token from the login page */
-    public static WebSession anonymous() {
-        WebSession s = new WebSession(null);
-        s.csrf = "";
-        return s;
-    }
-
     /** Reads the CSRF token from the dashboard page (and gets the CSRF cookie on the way). */
     public void refreshCsrf() {
         String html = given().filter(cookies).get("/").then().statusCode(200).extract().asString();
